@@ -1,0 +1,115 @@
+/**
+ * Arithmetic checks, driven by each table definition's rules: a written total must equal the sum
+ * of its addends (derived addends included), and every column of T3 must balance.
+ */
+import type { Diagnostic, Position } from '../diagnostics/types.js';
+import { isStated } from '../model/derive.js';
+import { type Cell, cellAt, type TableData } from '../model/types.js';
+import type { RowDef, RuleDef } from '../tables/types.js';
+
+function rowName(table: TableData, rowId: string): string {
+  const row = table.def.rows.find((r) => r.id === rowId) as RowDef;
+  if (row.key === '总计' && !row.group && table.def.id === 'application') return '（七）总计';
+  return row.group ? `${row.group} › ${row.key}` : row.key;
+}
+
+/** `自然人 5 + 商业企业 2`, naming only the non-zero addends, and saying so when some are 0. */
+function sumText(terms: { name: string; cell: Cell }[]): string {
+  const shown = terms.filter((t) => t.cell.value !== 0 && t.cell.state !== 'not-applicable');
+  if (shown.length === 0) return '各项均为 0';
+  const parts = shown.map((t) => `${t.name} ${t.cell.value}`).join(' + ');
+  return shown.length < terms.length ? `${parts}，其余为 0` : parts;
+}
+
+function sumOf(cells: (Cell | undefined)[]): number {
+  return cells.reduce(
+    (sum, cell) => sum + (cell && cell.state !== 'not-applicable' ? cell.value : 0),
+    0,
+  );
+}
+
+export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const { def } = table;
+  const name = def.key;
+  const push = (position: Position, code: string, message: string, hint: string) =>
+    diagnostics.push({ file, position, severity: 'error', code, message, hint });
+
+  const checkSum = (
+    rule: Extract<RuleDef, { kind: 'row-sum' | 'column-sum' }>,
+    rowId: string,
+    column: string,
+    addends: [string, string][],
+  ) => {
+    const total = cellAt(table, rowId, column);
+    if (!total || !isStated(total) || !total.position) return;
+    const terms = addends.map(([r, c]) => ({
+      name: rule.kind === 'row-sum' ? c : rowName(table, r),
+      cell: cellAt(table, r, c) as Cell,
+    }));
+    const expected = sumOf(terms.map((t) => t.cell));
+    if (expected === total.value) return;
+    if (rule.kind === 'row-sum') {
+      push(
+        total.position,
+        rule.code,
+        `${name}“${rowName(table, rowId)}”：${column}写的是 ${total.display}，但各列之和为 ${expected}（${sumText(terms)}）`,
+        `${column} = ${rule.addends.join(' + ')}：请核对这一行，或删去${column}，让它自动计算`,
+      );
+    } else {
+      push(
+        total.position,
+        rule.code,
+        `${name}“${column}”列：${rowName(table, rowId)}写的是 ${total.display}，但各项办理结果之和为 ${expected}（${sumText(terms)}）`,
+        `${rowName(table, rowId)} = （一）至（六）各项之和：请核对这一列，或删去${rowName(table, rowId)}，让它自动计算`,
+      );
+    }
+  };
+
+  for (const rule of def.rules) {
+    if (rule.kind === 'row-sum') {
+      for (const row of def.rows) {
+        if (!row.columns.includes(rule.total)) continue;
+        checkSum(
+          rule,
+          row.id,
+          rule.total,
+          rule.addends.map((c) => [row.id, c]),
+        );
+      }
+    } else if (rule.kind === 'column-sum') {
+      for (const column of def.columns)
+        checkSum(
+          rule,
+          rule.total,
+          column.key,
+          rule.addends.map((r) => [r, column.key]),
+        );
+    } else {
+      for (const column of def.columns) {
+        const side = (rows: readonly string[]) =>
+          rows.map((r) => ({ rowId: r, cell: cellAt(table, r, column.key) as Cell }));
+        const left = side(rule.left);
+        const right = side(rule.right);
+        const leftSum = sumOf(left.map((t) => t.cell));
+        const rightSum = sumOf(right.map((t) => t.cell));
+        if (leftSum === rightSum) continue;
+        const describe = (terms: typeof left) =>
+          terms.map((t) => `${rowName(table, t.rowId)} ${t.cell.value}`).join(' + ');
+        const [forward, resultTotal] = [right[1], right[0]];
+        const anchor =
+          [forward, resultTotal, left[0], left[1]].find((t) => t?.cell.position && isStated(t.cell))
+            ?.cell.position ??
+          table.rowPositions.get(rule.right[1] ?? '') ??
+          table.position;
+        push(
+          anchor,
+          rule.code,
+          `${name}“${column.key}”列不平：${describe(left)} = ${leftSum}，而 ${describe(right)} = ${rightSum}`,
+          `${rule.printed.replace(/^（|）$/g, '')}，即 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理：请核对这一列`,
+        );
+      }
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,20 @@
+/** Stage 3: the report model → every diagnostic about it. Pure. */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Report } from '../model/types.js';
+import { TABLE_IDS } from '../tables/definitions.js';
+import { checkArithmetic } from './arithmetic.js';
+import { checkDocument } from './document.js';
+import { checkAgainstPrevious } from './previous.js';
+
+export interface CheckOptions {
+  /** Last year's report, for the checks across years. */
+  readonly previous?: Report;
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  return [
+    ...TABLE_IDS.flatMap((id) => checkArithmetic(report.file, report.tables[id])),
+    ...checkDocument(report),
+    ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
+  ];
+}

@@ -1,0 +1,148 @@
+/** The command line: parses arguments and calls the stages. Nothing else lives here. */
+import { readFile } from 'node:fs/promises';
+import { cac } from 'cac';
+import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
+import type { Diagnostic } from './diagnostics/types.js';
+import { resolveInputs } from './files/inputs.js';
+import { type CheckedSource, checkSource } from './pipeline.js';
+
+const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EACCES'
+        ? '没有读取权限'
+        : code === 'EISDIR'
+          ? '这是一个目录'
+          : code === 'ENOENT'
+            ? '文件不存在'
+            : `读取失败（${code}）`;
+    throw new UsageError(`无法读取“${file}”：${reason}`, '检查文件路径和权限');
+  }
+}
+
+interface CheckOptions {
+  format?: string;
+  previous?: string;
+}
+
+async function runCheck(inputs: string[], options: CheckOptions): Promise<number> {
+  if (options.format && !['text', 'json'].includes(options.format)) {
+    throw new UsageError(
+      `--format 只能是 text 或 json，这里是“${options.format}”`,
+      '例如 nianbao check report.md --format json',
+    );
+  }
+  const { files, problems } = await resolveInputs(inputs);
+  if (problems.length > 0) {
+    const first = problems[0] as (typeof problems)[number];
+    throw new UsageError(problems.map((p) => p.message).join('\n'), first.hint);
+  }
+  let previous: CheckedSource | undefined;
+  if (options.previous) {
+    previous = checkSource(options.previous, await readSource(options.previous));
+    if (!previous.report) {
+      process.stderr.write(`${formatDiagnostics(previous.diagnostics)}\n`);
+      throw new UsageError(
+        `上一年的报告“${options.previous}”无法读取为报告`,
+        '先修正上一年报告里的错误',
+      );
+    }
+  }
+  const all: Diagnostic[] = [];
+  let failed = 0;
+  for (const file of files) {
+    const checked = checkSource(file, await readSource(file), previous?.report);
+    all.push(...checked.diagnostics);
+    if (!checked.ok) failed++;
+  }
+  if (options.format === 'json') {
+    process.stdout.write(`${diagnosticsToJson(all)}\n`);
+  } else {
+    if (all.length > 0) process.stdout.write(`${formatDiagnostics(all)}\n`);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.length - errors;
+    const summary = `检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告`;
+    process.stderr.write(`${summary}\n`);
+  }
+  return failed > 0 ? EXIT.input : EXIT.ok;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const cli = cac('nianbao');
+  let pending: Promise<number> | undefined;
+  cli
+    .command('check <...files>', '检查报告源文件：结构、勾稽关系、日期、文号和六个部分')
+    .option('--format <format>', '输出格式：text 或 json', { default: 'text' })
+    .option('--previous <file>', '上一年的报告：核对上年结转')
+    .example('nianbao check examples/*.md')
+    .example('nianbao check 2022.md --previous 2021.md')
+    .action((files: string[], options: CheckOptions) => {
+      pending = runCheck(files, options);
+    });
+  cli.help();
+  cli.version(pkg.version);
+  cli.parse(argv, { run: false });
+  if (cli.options.help || cli.options.version) return EXIT.ok;
+  if (!cli.matchedCommand) {
+    if (cli.args.length > 0)
+      throw new UsageError(`未知命令“${cli.args[0]}”`, '运行 nianbao --help 查看可用命令');
+    cli.outputHelp();
+    return EXIT.usage;
+  }
+  await cli.runMatchedCommand();
+  return pending ? await pending : EXIT.ok;
+}
+
+function explain(error: unknown): { message: string; hint: string } {
+  if (error instanceof UsageError) return { message: error.message, hint: error.hint };
+  const text = error instanceof Error ? error.message : String(error);
+  const unknownOption = /Unknown option `(.+?)`/.exec(text);
+  if (unknownOption)
+    return { message: `未知选项“${unknownOption[1]}”`, hint: '运行 nianbao --help 查看可用选项' };
+  const missing = /missing required args for command `(.+?)`/.exec(text);
+  if (missing)
+    return {
+      message: `命令“${missing[1]}”缺少参数`,
+      hint: `例如 nianbao ${missing[1]?.split(' ')[0]} report.md`,
+    };
+  const value = /option `(.+?)` value is missing/.exec(text);
+  if (value)
+    return {
+      message: `选项“${value[1]?.split(' ')[0]}”缺少取值`,
+      hint: '运行 nianbao --help 查看用法',
+    };
+  return {
+    message: `内部错误：${text}`,
+    hint: '这是 nianbao 的缺陷，请报告；设置 NIANBAO_DEBUG=1 可显示调用栈',
+  };
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const { message, hint } = explain(error);
+    process.stderr.write(`nianbao: ${message}\n  提示：${hint}\n`);
+    if (process.env.NIANBAO_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

@@ -1,0 +1,59 @@
+/** The edge where command-line inputs (files, directories, globs) become source files. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface InputProblem {
+  readonly input: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface ResolvedInputs {
+  readonly files: string[];
+  readonly problems: InputProblem[];
+}
+
+const SOURCE_EXTENSIONS = ['md', 'markdown'];
+
+/** Expands each input: a file as is, a directory to the sources in it, a glob to its matches. */
+export async function resolveInputs(
+  inputs: readonly string[],
+  cwd = process.cwd(),
+): Promise<ResolvedInputs> {
+  const files: string[] = [];
+  const problems: InputProblem[] = [];
+  for (const input of inputs) {
+    if (isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, onlyFiles: true, expandDirectories: false });
+      if (matches.length === 0)
+        problems.push({
+          input,
+          message: `没有与“${input}”匹配的文件`,
+          hint: '检查通配符和当前目录',
+        });
+      files.push(...matches.sort());
+      continue;
+    }
+    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
+    if (!info) {
+      problems.push({ input, message: `找不到文件“${input}”`, hint: '检查文件名和路径是否正确' });
+    } else if (info.isDirectory()) {
+      const matches = await glob(`*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+        cwd: path.resolve(cwd, input),
+        onlyFiles: true,
+      });
+      if (matches.length === 0) {
+        problems.push({
+          input,
+          message: `目录“${input}”里没有报告源文件（.md）`,
+          hint: '源文件的扩展名是 .md',
+        });
+      }
+      files.push(...matches.sort().map((m) => path.join(input, m)));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}

@@ -1,0 +1,302 @@
+/**
+ * Stage 2: ParsedSource → Report. Walks the front matter against the field and table definitions,
+ * reporting every shape problem with its position, and splits the narrative into its six parts.
+ * Pure: no file access.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Diagnostic, Position } from '../diagnostics/types.js';
+import type { ParsedSource } from '../source/types.js';
+import { defaultFormat, TABLE_IDS, TABLES } from '../tables/definitions.js';
+import type { Format, TableId } from '../tables/types.js';
+import { formatDate, readDate } from './dates.js';
+import { type FieldDef, FRONT_MATTER_FIELDS } from './fields.js';
+import { buildNarrative } from './narrative.js';
+import { readFormat, readTable } from './read-table.js';
+import type { Colophon, DateValue, Located, RedHeader, Report, TableData } from './types.js';
+import { keyText, pairsOf, scalarSource, Walker } from './walker.js';
+
+export interface BuildResult {
+  /** Undefined when the front matter is missing or unusable. */
+  readonly report: Report | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type Values = Map<string, { pair: Pair; field: FieldDef }>;
+
+/** Matches a mapping's keys against field definitions; unknown keys get a did-you-mean. */
+function collect(walker: Walker, map: YAMLMap, fields: readonly FieldDef[], where: string): Values {
+  const values: Values = new Map();
+  const tableRowKeys = new Map<string, string>();
+  for (const id of TABLE_IDS) {
+    for (const format of [2021, 2019] as Format[]) {
+      for (const row of TABLES[id][format].rows)
+        tableRowKeys.set(row.group ?? row.key, TABLES[id][format].key);
+    }
+  }
+  for (const pair of pairsOf(map)) {
+    const key = keyText(pair);
+    const field = fields.find((f) => f.key === key);
+    if (field) {
+      values.set(key, { pair, field });
+      continue;
+    }
+    const table = where === '前置数据' ? tableRowKeys.get(key) : undefined;
+    walker.unknownKey(
+      pair,
+      where,
+      fields.map((f) => f.key),
+      table ? `“${key}”是统计表“${table}”里的一行：请缩进写在“${table}:”下面` : undefined,
+    );
+  }
+  return values;
+}
+
+function text(walker: Walker, values: Values, key: string): Located<string> | undefined {
+  const entry = values.get(key);
+  if (!entry) return undefined;
+  const node = entry.pair.value as Node | null;
+  const position = walker.valuePosition(entry.pair);
+  if (
+    isScalar(node) &&
+    node.value !== null &&
+    typeof node.value !== 'object' &&
+    typeof node.value !== 'boolean'
+  ) {
+    const value = String(node.value).trim();
+    if (value) return { value, position };
+  }
+  if (isScalar(node) && (node.value === null || String(node.value).trim() === '')) {
+    walker.error(
+      position,
+      'empty-value',
+      `“${key}”没有填写`,
+      `在“${key}: ”后面写上内容，或删去这一行`,
+    );
+    return undefined;
+  }
+  walker.wrongType(
+    node,
+    position,
+    `“${key}”`,
+    '一段文字',
+    `写成“${key}: ${entry.field.description.split('，')[0]}”`,
+  );
+  return undefined;
+}
+
+function textList(walker: Walker, values: Values, key: string): string[] {
+  const entry = values.get(key);
+  if (!entry) return [];
+  const node = entry.pair.value as Node | null;
+  if (isSeq(node)) {
+    const items: string[] = [];
+    for (const item of node.items as (Node | null)[]) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object')
+        items.push(String(item.value).trim());
+      else
+        walker.wrongType(
+          item,
+          walker.position(item),
+          `“${key}”的一项`,
+          '一段文字',
+          `写成“${key}: [甲, 乙]”`,
+        );
+    }
+    return items.filter(Boolean);
+  }
+  const single = text(walker, values, key);
+  // 抄送：本镇书记、镇长 — a list typed as one line with 顿号 or commas.
+  return single ? single.value.split(/[、，,]\s*/).filter(Boolean) : [];
+}
+
+function date(walker: Walker, values: Values, key: string): DateValue | undefined {
+  const entry = values.get(key);
+  if (!entry) return undefined;
+  const node = entry.pair.value as Node | null;
+  const position = walker.valuePosition(entry.pair);
+  const typed = scalarSource(node);
+  if (!isScalar(node) || typeof node.value !== 'string') {
+    walker.error(
+      position,
+      'bad-date',
+      `“${key}”应当是日期，这里是“${typed}”`,
+      '写成“2022年2月21日”或“2022-02-21”',
+    );
+    return undefined;
+  }
+  const reading = readDate(node.value);
+  if (!reading.ok) {
+    walker.error(position, 'bad-date', `“${key}”：${reading.message}`, reading.hint);
+    return undefined;
+  }
+  if (reading.padded) {
+    walker.report(
+      'warning',
+      position,
+      'date-padded',
+      `“${key}”“${typed}”的月或日前面多了 0`,
+      `公文日期不编虚位（GB/T 9704）：写成“${formatDate(reading)}”`,
+    );
+  }
+  return { year: reading.year, month: reading.month, day: reading.day, text: typed, position };
+}
+
+function section(walker: Walker, values: Values, key: string): Values | undefined {
+  const entry = values.get(key);
+  if (!entry) return undefined;
+  const node = entry.pair.value as Node | null;
+  if (!isMap(node)) {
+    walker.wrongType(
+      node,
+      walker.valuePosition(entry.pair),
+      `“${key}”`,
+      '一组键值',
+      `在“${key}:”下面缩进写：${entry.field.children?.map((c) => c.key).join('、')}`,
+    );
+    return undefined;
+  }
+  const children = entry.field.children ?? [];
+  const childValues = collect(walker, node, children, `“${key}”`);
+  for (const child of children) {
+    if (child.required && !childValues.has(child.key)) {
+      walker.error(
+        walker.position(entry.pair.key as Node),
+        'missing-key',
+        `“${key}”缺少“${child.key}”`,
+        `在“${key}:”下面加一行“  ${child.key}: …”（${child.description}）`,
+      );
+    }
+  }
+  return childValues;
+}
+
+export function buildReport(parsed: ParsedSource): BuildResult {
+  const { file, frontMatter } = parsed;
+  const fatal = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!frontMatter || fatal.length > 0) {
+    return { report: undefined, diagnostics: parsed.diagnostics };
+  }
+  const walker = new Walker(file, frontMatter);
+  const root = frontMatter.document.contents as Node | null;
+  if (!isMap(root)) {
+    walker.wrongType(
+      root,
+      walker.position(root),
+      '前置数据',
+      '“键: 值”的列表',
+      '每行写“键: 值”，例如“年度: 2021”',
+    );
+    return { report: undefined, diagnostics: walker.diagnostics };
+  }
+  const values = collect(walker, root, FRONT_MATTER_FIELDS, '前置数据');
+  const top: Position = { line: frontMatter.startLine - 1, column: 1 };
+  for (const field of FRONT_MATTER_FIELDS) {
+    if (field.required && !values.has(field.key)) {
+      walker.error(
+        top,
+        'missing-key',
+        `前置数据缺少“${field.key}”`,
+        `加一行“${field.key}: …”（${field.description}）`,
+      );
+    }
+  }
+
+  let year: number | undefined;
+  const yearEntry = values.get('年度');
+  if (yearEntry) {
+    const node = yearEntry.pair.value as Node | null;
+    const raw = isScalar(node) ? node.value : undefined;
+    const value = typeof raw === 'string' ? Number(raw.replace(/年$/, '')) : raw;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 2008 && value <= 2100)
+      year = value;
+    else
+      walker.error(
+        walker.valuePosition(yearEntry.pair),
+        'bad-year',
+        `年度应当是 2008 年以后的四位年份，这里是“${scalarSource(node)}”`,
+        '写成“年度: 2021”',
+      );
+  }
+  const agency = text(walker, values, '机关');
+  const formatEntry = values.get('格式');
+  const chosenFormat = formatEntry
+    ? readFormat(
+        walker,
+        formatEntry.pair.value as Node | null,
+        walker.valuePosition(formatEntry.pair),
+      )
+    : undefined;
+  const format: Format = chosenFormat ?? defaultFormat(year ?? 2021);
+
+  const headerValues = section(walker, values, '版头');
+  let redHeader: RedHeader | undefined;
+  if (headerValues) {
+    const issuerMark = text(walker, headerValues, '发文机关标志');
+    const documentNumber = text(walker, headerValues, '发文字号');
+    redHeader = issuerMark
+      ? {
+          issuerMark: issuerMark.value,
+          signers: textList(walker, headerValues, '签发人'),
+          ...(documentNumber ? { documentNumber } : {}),
+        }
+      : undefined;
+  }
+  const colophonValues = section(walker, values, '版记');
+  let colophon: Colophon | undefined;
+  if (colophonValues) {
+    const printer = text(walker, colophonValues, '印发机关')?.value;
+    const printDate = date(walker, colophonValues, '印发日期');
+    colophon = {
+      copyTo: textList(walker, colophonValues, '抄送'),
+      ...(printer ? { printer } : {}),
+      ...(printDate ? { printDate } : {}),
+    };
+  }
+  const fontValues = section(walker, values, '字体');
+  const fonts: Record<string, string> = {};
+  for (const [role] of fontValues ?? []) {
+    const chosen = fontValues ? text(walker, fontValues, role) : undefined;
+    if (chosen) fonts[role] = chosen.value;
+  }
+
+  const recipient = text(walker, values, '主送机关')?.value;
+  const signature = text(walker, values, '署名')?.value;
+  const reportDate = date(walker, values, '成文日期');
+  const customTitle = text(walker, values, '标题')?.value;
+  const template = text(walker, values, '模板')?.value ?? '年度报告';
+
+  const tables = Object.fromEntries(
+    TABLE_IDS.map((id) => [
+      id,
+      readTable(walker, id, values.get(TABLES[id][format].key)?.pair, format),
+    ]),
+  ) as Record<TableId, TableData>;
+
+  const { narrative, diagnostics: narrativeDiagnostics } = buildNarrative(file, parsed.body);
+  const keyPositions = new Map<string, Position>();
+  for (const [key, entry] of values) keyPositions.set(key, walker.position(entry.pair.key as Node));
+  keyPositions.set('', top);
+
+  const diagnostics = [...parsed.diagnostics, ...walker.diagnostics, ...narrativeDiagnostics];
+  if (year === undefined || !agency) return { report: undefined, diagnostics };
+
+  const title = customTitle ?? `${agency.value}${year}年政府信息公开工作年度报告`;
+  const report: Report = {
+    file,
+    year,
+    agency: agency.value,
+    title,
+    format,
+    template,
+    fonts,
+    tables,
+    narrative,
+    keyPositions,
+    ...(redHeader ? { redHeader } : {}),
+    ...(recipient ? { recipient } : {}),
+    ...(signature ? { signature } : {}),
+    ...(reportDate ? { date: reportDate } : {}),
+    ...(colophon ? { colophon } : {}),
+  };
+  return { report, diagnostics };
+}

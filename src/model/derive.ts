@@ -1,0 +1,73 @@
+/**
+ * Totals: a total cell that is not written is computed from its addends, recursively, by the
+ * first rule that defines it (the corner cell （七）总计 × 总计 has two rules; when the table is
+ * consistent they agree, and the checks report when it is not).
+ */
+import type { RuleDef, TableDef } from '../tables/types.js';
+import { type Cell, cellKey } from './types.js';
+
+/** The rule and addend cells that define a cell, if any rule does. */
+export function definingRule(
+  def: TableDef,
+  rowId: string,
+  column: string,
+): { rule: RuleDef; addends: [string, string][] } | undefined {
+  for (const rule of def.rules) {
+    if (rule.kind === 'row-sum' && rule.total === column) {
+      const row = def.rows.find((r) => r.id === rowId);
+      if (row?.columns.includes(column))
+        return { rule, addends: rule.addends.map((c) => [rowId, c]) };
+    }
+    if (rule.kind === 'column-sum' && rule.total === rowId) {
+      return { rule, addends: rule.addends.map((r) => [r, column]) };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a cell's own value stands (written), as opposed to one computed from its addends. */
+export function isStated(cell: Cell | undefined): boolean {
+  return cell?.state === 'written' || cell?.state === 'none-word';
+}
+
+/**
+ * Completes the cell map: omitted totals become derived cells; blank totals keep printing empty
+ * but carry the derived value; omitted leaves are 0 (or blank with 缺省: 空白).
+ */
+export function deriveCells(
+  def: TableDef,
+  written: ReadonlyMap<string, Cell>,
+  omittedAsBlank: boolean,
+): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  const visiting = new Set<string>();
+
+  const evaluate = (rowId: string, column: string): Cell => {
+    const key = cellKey(rowId, column);
+    const done = cells.get(key);
+    if (done) return done;
+    const own = written.get(key);
+    const defined =
+      own && (isStated(own) || own.state === 'not-applicable')
+        ? undefined
+        : definingRule(def, rowId, column);
+    let cell: Cell;
+    if (defined && !visiting.has(key)) {
+      visiting.add(key);
+      const value = defined.addends.reduce((sum, [r, c]) => sum + evaluate(r, c).value, 0);
+      visiting.delete(key);
+      cell = own ? { ...own, value } : { value, display: String(value), state: 'derived' };
+    } else {
+      cell =
+        own ??
+        (omittedAsBlank
+          ? { value: 0, display: '', state: 'omitted' }
+          : { value: 0, display: '0', state: 'omitted' });
+    }
+    cells.set(key, cell);
+    return cell;
+  };
+
+  for (const row of def.rows) for (const column of row.columns) evaluate(row.id, column);
+  return cells;
+}

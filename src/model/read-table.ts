@@ -1,0 +1,245 @@
+/** Reading one statistical table from its YAML mapping into cells, with shape diagnostics. */
+import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Position } from '../diagnostics/types.js';
+import { tableDef } from '../tables/definitions.js';
+import type { ColumnDef, Format, RowDef, TableDef, TableId } from '../tables/types.js';
+import { readCell } from './cells.js';
+import { deriveCells } from './derive.js';
+import { TABLE_OPTION_KEYS } from './fields.js';
+import { type Cell, cellKey, type TableData } from './types.js';
+import { keyText, pairsOf, scalarSource, type Walker } from './walker.js';
+
+const OMITTED_CHOICES: Record<string, boolean> = { '0': false, 空白: true };
+
+export function readFormat(
+  walker: Walker,
+  node: Node | null,
+  position: Position,
+): Format | undefined {
+  const value = isScalar(node) ? node.value : undefined;
+  if (value === 2019 || value === 2021 || value === '2019' || value === '2021')
+    return Number(value) as Format;
+  walker.error(
+    position,
+    'bad-format',
+    `格式只能是 2021 或 2019，这里是${isScalar(node) ? `“${scalarSource(node)}”` : '其他内容'}`,
+    '2021 年度起的报告用 2021（国办公开办函〔2021〕30号）；2019、2020 年度用 2019',
+  );
+  return undefined;
+}
+
+function matches(key: string, names: { key: string; aliases?: readonly string[] }): boolean {
+  return names.key === key || (names.aliases?.includes(key) ?? false);
+}
+
+/** Reads the table under `pair` (undefined when the source has no such table). */
+export function readTable(
+  walker: Walker,
+  id: TableId,
+  pair: Pair | undefined,
+  reportFormat: Format,
+): TableData {
+  const node = (pair?.value ?? null) as Node | null;
+  const position = pair ? walker.position(pair.key as Node) : walker.position(undefined);
+  const name = tableDef(id, reportFormat).key;
+  let format = reportFormat;
+  let omittedAsBlank = false;
+  const written = new Map<string, Cell>();
+  const rowPositions = new Map<string, Position>();
+
+  if (pair && !isMap(node)) {
+    if (!(isScalar(node) && node.value === null)) {
+      walker.wrongType(
+        node,
+        walker.valuePosition(pair),
+        `统计表“${name}”`,
+        '一组键值（每行一项）',
+        `在“${name}:”下面逐行缩进写，例如 “  ${tableDef(id, reportFormat).rows[0]?.key}: …”`,
+      );
+    }
+  }
+  const map = isMap(node) ? (node as YAMLMap) : undefined;
+  const pairs = map ? pairsOf(map) : [];
+
+  for (const option of pairs) {
+    const key = keyText(option);
+    if (key === TABLE_OPTION_KEYS.format) {
+      format =
+        readFormat(walker, option.value as Node | null, walker.valuePosition(option)) ?? format;
+    } else if (key === TABLE_OPTION_KEYS.omitted) {
+      const value = scalarSource(option.value as Node | null);
+      if (value in OMITTED_CHOICES) omittedAsBlank = OMITTED_CHOICES[value] ?? false;
+      else
+        walker.error(
+          walker.valuePosition(option),
+          'bad-option',
+          `缺省只能是 0 或 空白，这里是“${value}”`,
+          '省略的单元格默认印 0；原表空着的写“缺省: 空白”',
+        );
+    }
+  }
+  const def = tableDef(id, format);
+
+  const ungroupedRows = def.rows.filter((r) => !r.group);
+  const topKeys = [
+    ...ungroupedRows.map((r) => r.key),
+    ...def.groups.map((g) => g.key),
+    TABLE_OPTION_KEYS.format,
+    TABLE_OPTION_KEYS.omitted,
+  ];
+  const seen = new Set<string>();
+
+  const readRow = (row: RowDef, rowPair: Pair) => {
+    const label = row.group ? `${row.group} › ${row.key}` : row.key;
+    if (seen.has(row.id)) {
+      walker.error(
+        walker.position(rowPair.key as Node),
+        'duplicate-row',
+        `“${name}”里“${label}”写了两次`,
+        '每一行只写一次：请删除或合并重复的一行',
+      );
+      return;
+    }
+    seen.add(row.id);
+    rowPositions.set(row.id, walker.position(rowPair.key as Node));
+    const value = rowPair.value as Node | null;
+    const columns = row.columns
+      .map((key) => def.columns.find((c) => c.key === key))
+      .filter((c): c is ColumnDef => !!c);
+    if (isMap(value)) {
+      const seenColumns = new Set<string>();
+      for (const cellPair of pairsOf(value)) {
+        const key = keyText(cellPair);
+        const column = columns.find((c) => matches(key, c));
+        if (!column) {
+          walker.unknownKey(
+            cellPair,
+            `“${name}”的“${label}”行`,
+            columns.map((c) => c.key),
+          );
+          continue;
+        }
+        if (seenColumns.has(column.key)) {
+          walker.error(
+            walker.position(cellPair.key as Node),
+            'duplicate-row',
+            `“${label}”行的“${column.key}”写了两次`,
+            '每个单元格只写一次',
+          );
+          continue;
+        }
+        seenColumns.add(column.key);
+        readOneCell(
+          row,
+          column,
+          cellPair.value as Node | null,
+          walker.valuePosition(cellPair),
+          `“${label}”行“${column.key}”`,
+        );
+      }
+    } else if (isScalar(value) && value.value === null) {
+      // `规章:` with nothing after it: the row is there, every cell is left out.
+    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
+      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
+    } else {
+      const example = columns
+        .slice(0, 2)
+        .map((c) => `${c.key}: 0`)
+        .join(', ');
+      walker.wrongType(
+        value,
+        walker.valuePosition(rowPair),
+        `“${name}”的“${label}”行`,
+        `按列写的一组键值`,
+        `写成“${row.key}: { ${example} }”，没写的列按 0 计`,
+      );
+    }
+  };
+
+  const readOneCell = (
+    row: RowDef,
+    column: ColumnDef,
+    node: Node | null,
+    at: Position,
+    cellName: string,
+  ) => {
+    const raw = isScalar(node) ? node.value : node === null ? null : node.toJSON();
+    const reading = readCell(raw, scalarSource(node), column.kind, cellName);
+    if (!reading.ok) {
+      walker.error(at, reading.code, reading.message, reading.hint);
+      return;
+    }
+    const { ok: _ok, ...cell } = reading;
+    written.set(cellKey(row.id, column.key), { ...cell, position: at });
+  };
+
+  for (const rowPair of pairs) {
+    const key = keyText(rowPair);
+    if (key === TABLE_OPTION_KEYS.format || key === TABLE_OPTION_KEYS.omitted) continue;
+    const row = ungroupedRows.find((r) => matches(key, r));
+    if (row) {
+      readRow(row, rowPair);
+      continue;
+    }
+    const group = def.groups.find((g) => matches(key, g));
+    if (group) {
+      const groupNode = rowPair.value as Node | null;
+      const groupRows = def.rows.filter((r) => r.group === group.key);
+      if (isMap(groupNode)) {
+        for (const itemPair of pairsOf(groupNode)) {
+          const itemKey = keyText(itemPair);
+          const item = groupRows.find((r) => matches(itemKey, r));
+          if (item) readRow(item, itemPair);
+          else
+            walker.unknownKey(
+              itemPair,
+              `“${name}”的“${group.key}”`,
+              groupRows.map((r) => r.key),
+            );
+        }
+      } else if (!(isScalar(groupNode) && groupNode.value === null)) {
+        walker.wrongType(
+          groupNode,
+          walker.valuePosition(rowPair),
+          `“${group.key}”`,
+          '按小项写的一组键值',
+          `在“${group.key}:”下面缩进写各小项，例如“  ${groupRows[0]?.key}: { 自然人: 0 }”`,
+        );
+      }
+      continue;
+    }
+    // A sub-item written one level too high, or a row of the other layout: say exactly that.
+    const nested = def.rows.find((r) => r.group && matches(key, r));
+    if (nested) {
+      walker.unknownKey(
+        rowPair,
+        `“${name}”`,
+        topKeys,
+        `“${key}”属于“${nested.group}”：请缩进写在“${nested.group}:”下面`,
+      );
+      continue;
+    }
+    const other = tableDef(id, format === 2021 ? 2019 : 2021);
+    if (other.rows.some((r) => !r.group && matches(key, r)) && !topKeys.includes(key)) {
+      walker.unknownKey(
+        rowPair,
+        `${format} 格式的“${name}”`,
+        topKeys,
+        `“${key}”是 ${other.format} 格式的行：要用那种格式，在“${name}”下写“格式: ${other.format}”`,
+      );
+      continue;
+    }
+    walker.unknownKey(rowPair, `“${name}”`, topKeys);
+  }
+
+  return {
+    def,
+    present: pair !== undefined,
+    position,
+    omittedAsBlank,
+    cells: deriveCells(def, written, omittedAsBlank),
+    rowPositions,
+  };
+}
+
+export type { TableDef };

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import type { Report } from '../../src/model/types.js';
+import { checkSource } from '../../src/pipeline.js';
+
+export const VALID = readFileSync(new URL('../fixtures/valid.md', import.meta.url), 'utf8');
+
+/** The diagnostics' first lines (`file:line:col 级别 code 说明`), without hints. */
+export function lines(text: string, previous?: Report): string[] {
+  return checkSource('r.md', text, previous).diagnostics.map((d) =>
+    formatDiagnostic({ ...d, hint: '' }),
+  );
+}
+
+/** Replaces exactly one occurrence of `from` in the valid fixture. */
+export function edit(from: string, to: string, text = VALID): string {
+  const index = text.indexOf(from);
+  if (index < 0 || text.indexOf(from, index + 1) >= 0)
+    throw new Error(`not exactly one “${from}” in the fixture`);
+  return text.slice(0, index) + to + text.slice(index + from.length);
+}

@@ -36,7 +36,7 @@ export function checkDocument(report: Report): Diagnostic[] {
         date.position,
         'date-late',
         `成文日期 ${formatDate(date)} 晚于 ${formatDate(deadline)}`,
-        '县级以上人民政府部门应在每年 1月31日前公布上一年度的年度报告（条例第四十九条）',
+        '条例第四十九条：县级以上人民政府部门应在每年 1月31日前公布上一年度的年度报告；其他机关请按本地规定的期限核对',
       );
     }
   }
@@ -168,7 +168,10 @@ function lastLine(report: Report): Position {
   const parts = report.narrative.parts.filter((p) => p);
   const last = parts[parts.length - 1];
   if (!last) return { line: report.narrative.preamble.startLine, column: 1 };
-  return { line: last.startLine + Math.max(0, last.markdown.split('\n').length - 1), column: 1 };
+  return {
+    line: last.startLine + Math.max(0, last.markdown.trimEnd().split('\n').length - 1),
+    column: 1,
+  };
 }
 
 function mentionsFee(text: string): boolean {

@@ -54,9 +54,15 @@ export function deriveCells(
     let cell: Cell;
     if (defined && !visiting.has(key)) {
       visiting.add(key);
-      const value = defined.addends.reduce((sum, [r, c]) => sum + evaluate(r, c).value, 0);
+      const addends = defined.addends.map(([r, c]) => evaluate(r, c));
+      const value = addends.reduce((sum, addend) => sum + addend.value, 0);
       visiting.delete(key);
-      cell = own ? { ...own, value } : { value, display: String(value), state: 'derived' };
+      // With 缺省: 空白, a total of nothing but blanks stays blank: it was not published.
+      const blank =
+        omittedAsBlank && addends.every((a) => a.display === '' || a.state === 'not-applicable');
+      cell = own
+        ? { ...own, value }
+        : { value, display: blank ? '' : String(value), state: 'derived' };
     } else {
       cell =
         own ??

@@ -119,7 +119,7 @@ function explain(error: unknown): { message: string; hint: string } {
   const missing = /missing required args for command `(.+?)`/.exec(text);
   if (missing)
     return {
-      message: `命令“${missing[1]}”缺少参数`,
+      message: `命令“${missing[1]?.split(' ')[0]}”缺少参数`,
       hint: `例如 nianbao ${missing[1]?.split(' ')[0]} report.md`,
     };
   const value = /option `(.+?)` value is missing/.exec(text);

@@ -54,7 +54,8 @@ export function parseSource(file: string, input: string): ParsedSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const frontMatter: FrontMatter = { text: yamlText, startLine: 2, document, lineCounter };
-  for (const error of document.errors) {
+  // Only the first YAML error: the parser's later ones are mostly consequences of it.
+  for (const error of document.errors.slice(0, 1)) {
     const offset = errorOffset(yamlText, error.code, error.pos[0]);
     const position = yamlPosition(frontMatter, offset);
     const explained = explainYamlError(error, lines[position.line - 1] ?? '');

@@ -64,8 +64,10 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
   }
   const all: Diagnostic[] = [];
   let failed = 0;
-  for (const file of files) {
-    const checked = checkSource(file, await readSource(file), previous?.report);
+  // Read every file at once (I/O overlaps), then check them in order.
+  const texts = await Promise.all(files.map(readSource));
+  for (const [index, file] of files.entries()) {
+    const checked = checkSource(file, texts[index] as string, previous?.report);
     all.push(...checked.diagnostics);
     if (!checked.ok) failed++;
   }

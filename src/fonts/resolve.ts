@@ -1,0 +1,129 @@
+/** The edge where font roles become font files and buffers (file system access lives here). */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { FONT_ROLES } from '../model/fields.js';
+import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
+
+export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+export type FontSource = 'source' | 'beside-report' | 'system' | 'shipped';
+
+export interface ResolvedFont {
+  readonly role: FontRole;
+  readonly file: string;
+  readonly source: FontSource;
+}
+
+export interface LoadedFont {
+  readonly file: string;
+  readonly buffer: Buffer;
+  readonly font: fontkit.Font;
+  /** (ascent − descent) / unitsPerEm from hhea: pdfkit's natural line height in em. */
+  readonly lineEm: number;
+}
+
+export class FontError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly role?: FontRole,
+  ) {
+    super(message);
+  }
+}
+
+let systemIndex: Map<string, string> | undefined;
+
+/** File name (lower case) → path, for every font under the system font directories. */
+function systemFonts(): Map<string, string> {
+  if (systemIndex) return systemIndex;
+  systemIndex = new Map();
+  const visit = (dir: string, depth: number) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry);
+      if (/\.(ttf|otf)$/i.test(entry)) {
+        if (!systemIndex?.has(entry.toLowerCase())) systemIndex?.set(entry.toLowerCase(), full);
+      } else if (depth < 4 && !entry.includes('.')) {
+        try {
+          if (statSync(full).isDirectory()) visit(full, depth + 1);
+        } catch {
+          // unreadable entry: skip
+        }
+      }
+    }
+  };
+  for (const dir of systemFontDirectories(homedir(), process.platform)) visit(dir, 0);
+  return systemIndex;
+}
+
+function besideReport(reportDir: string, names: readonly string[]): string | undefined {
+  for (const dir of [reportDir, path.join(reportDir, 'fonts')]) {
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves every role. `chosen` is the source's 字体 mapping (paths relative to the report). */
+export function resolveFonts(reportDir: string, chosen: Readonly<Record<string, string>>, useSystem = true): ResolvedFont[] {
+  return FONT_ROLES.map((role): ResolvedFont => {
+    const wanted = chosen[role];
+    if (wanted) {
+      const asPath = path.resolve(reportDir, wanted);
+      if (existsSync(asPath)) return { role, file: asPath, source: 'source' };
+      const byName = besideReport(reportDir, [wanted, `${wanted}.ttf`, `${wanted}.otf`]) ?? systemFonts().get(wanted.toLowerCase()) ?? systemFonts().get(`${wanted}.ttf`.toLowerCase());
+      if (byName) return { role, file: byName, source: 'source' };
+      throw new FontError(`找不到“${role}”的字体“${wanted}”`, '写字体文件的路径（相对于报告文件），或已安装字体的文件名', role);
+    }
+    const beside = besideReport(reportDir, SYSTEM_FONT_FILES[role]);
+    if (beside) return { role, file: beside, source: 'beside-report' };
+    if (useSystem) {
+      const index = systemFonts();
+      for (const name of SYSTEM_FONT_FILES[role]) {
+        const file = index.get(name.toLowerCase());
+        if (file) return { role, file, source: 'system' };
+      }
+    }
+    return { role, file: path.join(SHIPPED_FONT_DIR, SHIPPED_FONT_FILES[role]), source: 'shipped' };
+  });
+}
+
+const loaded = new Map<string, LoadedFont>();
+
+/** Reads and parses a font file once per process. */
+export function loadFont(file: string): LoadedFont {
+  const cached = loaded.get(file);
+  if (cached) return cached;
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch {
+    throw new FontError(`无法读取字体文件“${file}”`, '检查文件是否存在、是否有读取权限；运行 nianbao fonts 查看各角色的字体');
+  }
+  const created = (() => {
+    try {
+      return fontkit.create(buffer);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!created || 'fonts' in created) {
+    throw new FontError(`“${file}”不是可用的 TrueType/OpenType 字体`, '字体集（.ttc）不能使用：请改用单个字体的 .ttf 或 .otf 文件');
+  }
+  const font = created;
+  const lineEm = (font.ascent - font.descent) / font.unitsPerEm;
+  const result = { file, buffer, font, lineEm };
+  loaded.set(file, result);
+  return result;
+}

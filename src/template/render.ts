@@ -1,0 +1,41 @@
+/**
+ * Stage: checked report → Markdown, through a Handlebars template. The helpers come from the
+ * table definitions and the report; the template only arranges them. Pure once compiled.
+ */
+import Handlebars from 'handlebars';
+import { formatGrid } from '../markdown/grid.js';
+import type { Report } from '../model/types.js';
+import { PARTS, TABLE_IDS } from '../tables/definitions.js';
+import { tableGrid } from './tables.js';
+
+export type CompiledTemplate = (report: Report) => string;
+
+/** Compiles a template once; the result renders any number of reports. */
+export function compileTemplate(source: string, name: string): CompiledTemplate {
+  const handlebars = Handlebars.create();
+  let current: Report | undefined;
+  const report = (): Report => {
+    if (!current) throw new Error('template helper called outside a render');
+    return current;
+  };
+  handlebars.registerHelper('heading', (n: number) => {
+    const part = PARTS[Number(n) - 1];
+    if (!part) throw new Error(`模板“${name}”：heading ${n} 不存在（只有 1–6）`);
+    return `${part.number}、${part.title}`;
+  });
+  handlebars.registerHelper('part', (n: number) => report().narrative.parts[Number(n) - 1]?.markdown.trim() ?? '');
+  handlebars.registerHelper('table', (key: string) => {
+    const id = TABLE_IDS.find((t) => report().tables[t].def.key === key || t === key);
+    if (!id) throw new Error(`模板“${name}”：没有统计表“${key}”（可用：主动公开、依申请公开、复议诉讼）`);
+    return formatGrid(tableGrid(report().tables[id]));
+  });
+  const template = handlebars.compile(source, { noEscape: true, strict: false });
+  return (r) => {
+    current = r;
+    try {
+      return template({ preamble: r.narrative.preamble.markdown.trim(), year: r.year, agency: r.agency, title: r.title });
+    } finally {
+      current = undefined;
+    }
+  };
+}

@@ -1,0 +1,28 @@
+// Minimal declarations for the parts of fontkit and pdfmake that nianbao uses.
+declare module 'fontkit' {
+  export interface Font {
+    readonly postscriptName: string;
+    readonly familyName: string;
+    readonly unitsPerEm: number;
+    readonly ascent: number;
+    readonly descent: number;
+    readonly lineGap: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function create(buffer: Buffer): Font | { fonts: Font[] };
+}
+
+declare module 'pdfmake' {
+  interface OutputDocument {
+    getBuffer(): Promise<Buffer>;
+  }
+  interface PdfMake {
+    virtualfs: { writeFileSync(path: string, data: Buffer): void; existsSync(path: string): boolean };
+    setFonts(fonts: Record<string, Record<string, string>>): void;
+    setUrlAccessPolicy(policy: (url: string) => boolean): void;
+    setLocalAccessPolicy(policy: (path: string) => boolean): void;
+    createPdf(definition: Record<string, unknown>): OutputDocument;
+  }
+  const pdfmake: PdfMake;
+  export default pdfmake;
+}

@@ -14,6 +14,22 @@ const cell = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
 /** Font size of the tables: 五号. */
 export const TABLE_FONT_SIZE = 10.5;
 
+/** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
+export const GRID_PADDING = 2;
+export const GRID_RULE = 0.5;
+
+/** Content widths for columns that together fill `total`; `*` columns share what is left. */
+export function fillWidths(widths: readonly (number | '*')[], total: number): number[] {
+  const available = total - widths.length * 2 * GRID_PADDING - (widths.length + 1) * GRID_RULE;
+  const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const stars = widths.filter((w) => w === '*').length;
+  const share = stars > 0 ? (available - fixed) / stars : 0;
+  return widths.map((w) => Math.round((w === '*' ? share : w) * 100) / 100);
+}
+
+/** 156 mm, the width of the 版心, in pt. */
+const TYPE_WIDTH = (156 * 72) / 25.4;
+
 function disclosureGrid(table: TableData): Grid {
   const { def } = table;
   const rows: GridCell[][] = [];
@@ -32,7 +48,7 @@ function disclosureGrid(table: TableData): Grid {
       ]);
     }
   });
-  return { columns: 4, headerRows: 0, widths: [130, '*', '*', '*'], fontSize: TABLE_FONT_SIZE, rows };
+  return { columns: 4, headerRows: 0, widths: fillWidths([130, '*', '*', '*'], TYPE_WIDTH), fontSize: TABLE_FONT_SIZE, rows };
 }
 
 /** Label cells from label paths: equal consecutive labels merge down, the last one spans right. */
@@ -82,8 +98,8 @@ export function tableGrid(table: TableData): Grid {
       return disclosureGrid(table);
     case 'application':
       // Two characters for 三、本年度办理结果 so that 、never stands alone; four for the groups.
-      return headedGrid(table, [26, 50, '*', 34, 34, 34, 34, 34, 34, 34]);
+      return headedGrid(table, fillWidths([22, 44, '*', 30, 30, 30, 30, 30, 30, 30], TYPE_WIDTH));
     case 'review':
-      return headedGrid(table, Array.from({ length: 15 }, () => '*' as const));
+      return headedGrid(table, fillWidths(Array.from({ length: 15 }, () => '*' as const), TYPE_WIDTH));
   }
 }

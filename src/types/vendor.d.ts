@@ -22,6 +22,7 @@ declare module 'pdfmake' {
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
     setLocalAccessPolicy(policy: (path: string) => boolean): void;
     createPdf(definition: Record<string, unknown>): OutputDocument;
+    addTableLayouts(layouts: Record<string, Record<string, (...args: never[]) => number>>): void;
   }
   const pdfmake: PdfMake;
   export default pdfmake;

@@ -1,0 +1,249 @@
+/**
+ * Stage: report + content nodes → a pdfmake document definition laid out per GB/T 9704:
+ * 版头, title, 主送机关, body, 署名 and 成文日期, 版记 on the bottom of an even last page,
+ * page numbers. Pure: a fresh definition for every render (pdfmake mutates what it is given).
+ */
+import { formatDate } from '../model/dates.js';
+import type { Report } from '../model/types.js';
+import { type PdfNode, TABLE_ID_PREFIX } from '../markdown/to-pdfmake.js';
+import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
+import { balanceTitle, emWidth } from './title.js';
+
+/** Natural line height (em) of the font behind each pdfmake family. */
+export interface FamilyMetrics {
+  readonly Body: number;
+  readonly Hei: number;
+  readonly Kai: number;
+  readonly Title: number;
+  readonly Issuer: number;
+  readonly PageNumber: number;
+}
+
+export interface LayoutOptions {
+  readonly metrics: FamilyMetrics;
+  readonly creationDate: Date;
+  readonly producer: string;
+}
+
+const BANJI_ID = 'nianbao-banji';
+const FILLER_ID = 'nianbao-banji-filler';
+
+/** Where the 版记 ended up, filled in by pageBreakBefore while pdfmake lays the pages out. */
+interface BanjiPlacement {
+  blankPage?: number;
+}
+
+function redHeader(report: Report, body: number): PdfNode[] {
+  const header = report.redHeader;
+  if (!header) return [];
+  // The 发文机关标志: as large as fits the 版心 width, at most about 15 mm a character.
+  const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
+  const nodes: PdfNode[] = [
+    { text: header.issuerMark, style: 'issuer', fontSize: size, margin: [0, mm(35), 0, 0] },
+  ];
+  const number = header.documentNumber?.value ?? '';
+  if (header.signers.length > 0) {
+    // 上行文: 发文字号 居左空一字 on the line of the last 签发人, who stands 居右空一字.
+    const signerLines = header.signers.reduce<string[][]>((lines, name, i) => {
+      if (i % 2 === 0) lines.push([name]);
+      else lines[lines.length - 1]?.push(name);
+      return lines;
+    }, []);
+    signerLines.forEach((names, i) => {
+      const last = i === signerLines.length - 1;
+      nodes.push({
+        columns: [
+          { text: last ? number : '', margin: [body, 0, 0, 0], width: '*' },
+          { text: [{ text: '签发人：' }, { text: names.join('　'), font: 'Kai' }], alignment: 'right', margin: [0, 0, body, 0], width: 'auto' },
+        ],
+        style: 'line',
+        margin: [0, i === 0 ? 2 * g.pitch : 0, 0, 0],
+      });
+    });
+  } else {
+    nodes.push({ text: number, style: 'line', alignment: 'center', margin: [0, 2 * g.pitch, 0, 0] });
+  }
+  nodes.push({
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: g.typeWidth, y2: 0, lineWidth: 1, lineColor: [...g.red] }],
+    margin: [0, mm(4), 0, 0],
+  });
+  return nodes;
+}
+
+function titleBlock(report: Report, hasHeader: boolean): PdfNode {
+  const lines = balanceTitle(report.title, Math.floor(g.typeWidth / g.titleSize) - 1);
+  return { text: lines.join('\n'), style: 'title', margin: [0, hasHeader ? 2 * g.pitch : 0, 0, 0] };
+}
+
+/** 署名 and 成文日期 (no seal): 署名 右空二字 one line below the body; the date below it. */
+function signatureBlock(report: Report, body: number): PdfNode[] {
+  const signature = report.signature ?? (report.redHeader ? report.agency : undefined);
+  const date = report.date ? formatDate(report.date) : undefined;
+  if (!signature && !date) return [];
+  const nodes: PdfNode[] = [];
+  const sigWidth = signature ? emWidth(signature) * body : 0;
+  const dateWidth = date ? emWidth(date) * body : 0;
+  // The date starts two characters right of the 署名's first character, unless that would run
+  // past the 版心; then both are set as with a seal: date 右空四字, 署名 centred over it.
+  const sigRight = 2 * body;
+  let dateRight = g.typeWidth - (g.typeWidth - sigRight - sigWidth + 2 * body) - dateWidth;
+  let sigMargin = sigRight;
+  if (dateRight < 0 || !signature) {
+    dateRight = 4 * body;
+    sigMargin = dateRight + (dateWidth - sigWidth) / 2;
+  }
+  if (signature) nodes.push({ text: signature, style: 'line', alignment: 'right', margin: [0, g.pitch, Math.max(0, sigMargin), 0] });
+  if (date) nodes.push({ text: date, style: 'line', alignment: 'right', margin: [0, signature ? 0 : g.pitch, Math.max(0, dateRight), 0] });
+  return nodes;
+}
+
+/** Height the 版记 takes: its rows of 4号 text between the rules. */
+function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | undefined {
+  const colophon = report.colophon;
+  if (!colophon || (colophon.copyTo.length === 0 && !colophon.printer && !colophon.printDate)) return undefined;
+  const note = g.noteSize;
+  const rows: PdfNode[][] = [];
+  if (colophon.copyTo.length > 0) {
+    rows.push([{ text: `抄送：${colophon.copyTo.join('，')}。`, margin: [note, 0, note, 0] }]);
+  }
+  if (colophon.printer || colophon.printDate) {
+    rows.push([
+      {
+        columns: [
+          { text: colophon.printer ?? '', width: '*' },
+          { text: colophon.printDate ? `${formatDate(colophon.printDate)}印发` : '', width: 'auto' },
+        ],
+        margin: [note, 0, note, 0],
+      },
+    ]);
+  }
+  // One grid line per row; the rules take room too, so the last one lands on the 版心 edge.
+  const height = rows.length * g.pitch + 2 * g.thickRule + Math.max(0, rows.length - 1) * g.thinRule;
+  return { rows, height };
+}
+
+export interface DocumentDefinition {
+  readonly definition: Record<string, unknown>;
+}
+
+export function documentDefinition(report: Report, content: PdfNode[], options: LayoutOptions): Record<string, unknown> {
+  const { metrics } = options;
+  const body = g.bodySize;
+  const lh = (em: number, size = body) => lineHeightFor(em, size);
+  const placement: BanjiPlacement = {};
+
+  const flow: PdfNode[] = [...redHeader(report, body), titleBlock(report, !!report.redHeader)];
+  if (report.recipient) flow.push({ text: `${report.recipient}：`, style: 'line', margin: [0, g.pitch, 0, 0] });
+  else flow.push({ text: '', margin: [0, g.pitch - 2, 0, 0] });
+  flow.push(...content);
+  const signature = signatureBlock(report, body);
+  if (signature.length > 0) {
+    // 署名 never stands on a page without body text: the last paragraph goes with it.
+    const last = flow.pop();
+    flow.push({ stack: [...(last ? [last] : []), ...signature], unbreakable: true });
+  }
+
+  const banji = banjiRows(report);
+  if (banji) {
+    const { rows, height } = banji;
+    // pdfmake cannot anchor to the page bottom: an invisible block of the 版记's height
+    // reserves room in the flow (or moves to the next page), and the 版记 itself is drawn at
+    // an absolute position on that page, its last rule on the bottom edge of the 版心.
+    flow.push({ text: '\u00a0', id: FILLER_ID, fontSize: 1, lineHeight: 1 });
+    flow.push({
+      id: BANJI_ID,
+      canvas: [{ type: 'line', x1: 0, y1: height, x2: 0.01, y2: height, lineWidth: 0.01, lineColor: 'white' }],
+      margin: [0, g.pitch, 0, 0],
+    });
+    flow.push({
+      absolutePosition: { x: g.margins.left, y: g.height - g.margins.bottom - height },
+      table: { widths: [g.typeWidth], body: rows },
+      layout: {
+        hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+          i === 0 || i === node.table.body.length ? g.thickRule : g.thinRule,
+        vLineWidth: () => 0,
+        paddingLeft: () => 0,
+        paddingRight: () => 0,
+        paddingTop: () => 0,
+        paddingBottom: () => 0,
+      },
+      style: 'banji',
+    });
+  }
+
+  return {
+    pageSize: 'A4',
+    pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
+    info: {
+      title: report.title,
+      author: report.signature ?? report.agency,
+      subject: `${report.year}年政府信息公开工作年度报告`,
+      keywords: '政府信息公开 年度报告',
+      creator: options.producer,
+      producer: options.producer,
+      creationDate: options.creationDate,
+      modDate: options.creationDate,
+    },
+    content: flow,
+    // Keep headings with what follows, and put the 版记 on an even page (double-sided print).
+    pageBreakBefore: (
+      node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
+      nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[] },
+    ) => {
+      const page = node.pageNumbers[0] ?? 1;
+      if (node.id === FILLER_ID) {
+        const banjiNode = [...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()].find(
+          (n) => (n as { id?: string }).id === BANJI_ID,
+        ) as { pageNumbers: number[] } | undefined;
+        const banjiPage = banjiNode?.pageNumbers[0] ?? page;
+        // The 版记 did not fit after the body and fell on an odd page: a blank page first.
+        if (banjiPage !== page && banjiPage % 2 === 1) {
+          placement.blankPage = banjiPage;
+          return true;
+        }
+        return false;
+      }
+      if (node.id === BANJI_ID) return page % 2 === 1;
+      // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
+      // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
+      // would cross a page starts on the next one instead. Only a table taller than a whole
+      // page still breaks, between rows, with its header rows repeated.
+      if (node.id?.startsWith(TABLE_ID_PREFIX)) {
+        return node.pageNumbers.length > 1 && (node.startPosition?.verticalRatio ?? 0) > 0.02;
+      }
+      if (node.headlineLevel === undefined) return false;
+      // A heading never ends a page: not alone, and not above a table that is about to move.
+      const following = nodes.getFollowingNodesOnPage() as { id?: string; pageNumbers: number[] }[];
+      const next = following[0];
+      return !next || (next.id?.startsWith(TABLE_ID_PREFIX) === true && next.pageNumbers.length > 1);
+    },
+    // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
+    // A blank page before the 版记 page, and that page, carry no number.
+    footer: (page: number, pages: number) => {
+      if (placement.blankPage !== undefined && (page === placement.blankPage || page === pages)) return null;
+      const odd = page % 2 === 1;
+      return {
+        text: `— ${page} —`,
+        style: 'pageNumber',
+        alignment: odd ? 'right' : 'left',
+        margin: [g.margins.left + (odd ? 0 : g.noteSize), g.pageNumberGap, g.margins.right + (odd ? g.noteSize : 0), 0],
+      };
+    },
+    defaultStyle: { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) },
+    styles: {
+      issuer: { font: 'Issuer', color: [...g.red], alignment: 'center', lineHeight: 1 },
+      title: { font: 'Title', fontSize: g.titleSize, alignment: 'center', lineHeight: lh(metrics.Title, g.titleSize) },
+      line: { lineHeight: lh(metrics.Body) },
+      h1: { font: 'Hei', lineHeight: lh(metrics.Hei), leadingIndent: 2 * body },
+      h2: { font: 'Kai', lineHeight: lh(metrics.Kai), leadingIndent: 2 * body },
+      h3: { leadingIndent: 2 * body },
+      h4: { leadingIndent: 2 * body },
+      body: { alignment: 'justify', leadingIndent: 2 * body },
+      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: 1.15 },
+      tableCell: {},
+      tableHeader: {},
+      banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
+      pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Stage: the template's Markdown → pdfmake content nodes. `#` is a part heading (already
+ * numbered by the template); `##`/`###`/`####` get （一）/1./（1）, counted per part; `grid`
+ * blocks become tables. Pure: styles are named here and defined by the page layout.
+ */
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { stripOrdinal } from '../model/narrative.js';
+import { type Grid, parseGrid } from './grid.js';
+
+export type PdfNode = Record<string, unknown>;
+
+const markdown = new MarkdownIt('commonmark');
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return CHINESE_DIGITS[n] ?? String(n);
+  if (n < 20) return `十${CHINESE_DIGITS[n - 10]}`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
+}
+
+/** The numbering GB/T 9704 prescribes for heading levels 2–4 (一、 is typed by the template). */
+export function headingNumber(level: number, n: number): string {
+  if (level === 2) return `（${chineseNumeral(n)}）`;
+  if (level === 3) return `${n}.`;
+  return `（${n}）`;
+}
+
+/** Inline tokens → pdfmake text runs: strong → 黑体 (bold face), em → 楷体 (italic face). */
+function inlines(tokens: readonly Token[]): (string | PdfNode)[] {
+  const runs: (string | PdfNode)[] = [];
+  let bold = false;
+  let italics = false;
+  const push = (text: string) => {
+    if (!text) return;
+    runs.push(bold || italics ? { text, ...(bold ? { bold: true } : {}), ...(italics ? { italics: true } : {}) } : text);
+  };
+  for (const token of tokens) {
+    if (token.type === 'strong_open') bold = true;
+    else if (token.type === 'strong_close') bold = false;
+    else if (token.type === 'em_open') italics = true;
+    else if (token.type === 'em_close') italics = false;
+    else if (token.type === 'text' || token.type === 'code_inline') push(token.content);
+    else if (token.type === 'hardbreak') push('\n');
+    // A soft break joins the lines: Chinese text has no spaces between them.
+    else if (token.type === 'softbreak') push('');
+    else if (token.type === 'html_inline') push(token.content);
+  }
+  // Fewer, larger runs: pdfmake styles each run separately.
+  const merged: (string | PdfNode)[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (typeof run === 'string' && typeof last === 'string') merged[merged.length - 1] = last + run;
+    else merged.push(run);
+  }
+  return merged;
+}
+
+function plain(runs: (string | PdfNode)[]): string | (string | PdfNode)[] {
+  return runs.length === 1 && typeof runs[0] === 'string' ? runs[0] : runs;
+}
+
+/** A grid as a pdfmake table: every covered position gets the `{}` pdfmake expects. */
+export function gridTable(grid: Grid): PdfNode {
+  const body: PdfNode[][] = [];
+  const taken: boolean[][] = [];
+  grid.rows.forEach((row, r) => {
+    body[r] ??= [];
+    taken[r] ??= [];
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r]?.[c]) c++;
+      const node: PdfNode = { text: cell.text, alignment: cell.align, style: cell.header ? 'tableHeader' : 'tableCell' };
+      if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
+      if (cell.colSpan > 1) node.colSpan = cell.colSpan;
+      for (let dr = 0; dr < cell.rowSpan; dr++) {
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          body[r + dr] ??= [];
+          taken[r + dr] ??= [];
+          (taken[r + dr] as boolean[])[c + dc] = true;
+          (body[r + dr] as PdfNode[])[c + dc] = dr === 0 && dc === 0 ? node : {};
+        }
+      }
+      c += cell.colSpan;
+    }
+  });
+  return {
+    table: { headerRows: grid.headerRows, widths: [...grid.widths], body },
+    layout: 'nianbaoGrid',
+    style: 'table',
+    ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
+  };
+}
+
+/** Tables carry ids with this prefix so the page layout can keep each on one page. */
+export const TABLE_ID_PREFIX = 'nianbao-table-';
+
+export class MarkdownError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Converts Markdown to content nodes (see layout/document.ts for how tables meet pages). */
+export function markdownToContent(source: string): PdfNode[] {
+  const tokens = markdown.parse(source, {});
+  const content: PdfNode[] = [];
+  const counters = [0, 0, 0, 0, 0];
+  let sinceHeading: PdfNode[] = [];
+  let listIndex: number[] = [];
+  let tableCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (token.type === 'heading_open' && next?.type === 'inline') {
+      const level = Number(token.tag.slice(1));
+      const text = next.content.trim();
+      let node: PdfNode;
+      if (level === 1) {
+        counters.fill(0);
+        node = { text, style: 'h1', headlineLevel: 1 };
+      } else {
+        const depth = Math.min(level, 4);
+        counters[depth] = (counters[depth] ?? 0) + 1;
+        for (let d = depth + 1; d < counters.length; d++) counters[d] = 0;
+        node = { text: [headingNumber(depth, counters[depth] ?? 1), ...inlines(next.children ?? []).map((r) => (typeof r === 'string' ? stripOrdinal(r).text : r))], style: `h${depth}`, headlineLevel: depth };
+      }
+      content.push(node);
+      sinceHeading = [node];
+      i += 2;
+    } else if (token.type === 'ordered_list_open') {
+      listIndex.push(Number(token.attrGet('start') ?? 1));
+    } else if (token.type === 'bullet_list_open') {
+      listIndex.push(0);
+    } else if (token.type === 'ordered_list_close' || token.type === 'bullet_list_close') {
+      listIndex = listIndex.slice(0, -1);
+    } else if (token.type === 'paragraph_open' && next?.type === 'inline') {
+      const runs = inlines(next.children ?? []);
+      const inList = tokens[i - 1]?.type === 'list_item_open';
+      const depth = listIndex.length;
+      if (inList && depth > 0 && (listIndex[depth - 1] ?? 0) > 0) {
+        const n = listIndex[depth - 1] ?? 1;
+        listIndex[depth - 1] = n + 1;
+        runs.unshift(`${n}.`);
+      }
+      const node = { text: plain(runs), style: 'body' };
+      content.push(node);
+      sinceHeading.push(node);
+      i += 2;
+    } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
+      let grid: Grid;
+      try {
+        grid = parseGrid(token.info, token.content);
+      } catch (error) {
+        throw new MarkdownError(error instanceof Error ? error.message : String(error), (token.map?.[0] ?? 0) + 1);
+      }
+      tableCount++;
+      content.push({ ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` });
+      sinceHeading = [];
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      const node = { text: token.content.replace(/\n$/, ''), style: 'body' };
+      content.push(node);
+      sinceHeading.push(node);
+    }
+  }
+  return content;
+}

@@ -1,0 +1,57 @@
+/**
+ * The pdfmake sink. Fonts are read into pdfmake's virtual file system once per process; pdfmake
+ * may fetch no URL and read no local file; the definition is built fresh for every render.
+ */
+import type { LoadedFont } from '../fonts/resolve.js';
+import { GRID_PADDING, GRID_RULE } from '../template/tables.js';
+
+type PdfMake = typeof import('pdfmake').default;
+let pdfmakePromise: Promise<PdfMake> | undefined;
+const registered = new Set<string>();
+
+/** pdfmake is imported on first render only: `check` never pays for it. */
+function pdfmake(): Promise<PdfMake> {
+  pdfmakePromise ??= import('pdfmake').then((module) => {
+    const instance = module.default;
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy(() => false);
+    instance.addTableLayouts({
+      nianbaoGrid: {
+        hLineWidth: () => GRID_RULE,
+        vLineWidth: () => GRID_RULE,
+        paddingLeft: () => GRID_PADDING,
+        paddingRight: () => GRID_PADDING,
+        paddingTop: () => GRID_PADDING,
+        paddingBottom: () => GRID_PADDING,
+      },
+    });
+    return instance;
+  });
+  return pdfmakePromise;
+}
+
+/** pdfmake family name → font for each style (normal, bold, italics, bolditalics). */
+export type Families = Record<string, { normal: LoadedFont; bold?: LoadedFont; italics?: LoadedFont; bolditalics?: LoadedFont }>;
+
+export async function renderPdf(definition: Record<string, unknown>, families: Families): Promise<Buffer> {
+  const instance = await pdfmake();
+  const descriptors: Record<string, Record<string, string>> = {};
+  for (const [family, faces] of Object.entries(families)) {
+    const entry: Record<string, string> = {};
+    for (const [style, font] of Object.entries(faces)) {
+      if (!font) continue;
+      const name = `fonts/${font.file}`;
+      if (!registered.has(name)) {
+        instance.virtualfs.writeFileSync(name, font.buffer);
+        registered.add(name);
+      }
+      entry[style] = name;
+    }
+    entry.bold ??= entry.normal ?? '';
+    entry.italics ??= entry.normal ?? '';
+    entry.bolditalics ??= entry.bold;
+    descriptors[family] = entry;
+  }
+  instance.setFonts(descriptors);
+  return instance.createPdf(definition).getBuffer();
+}

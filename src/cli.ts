@@ -4,35 +4,11 @@ import { cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { resolveInputs } from './files/inputs.js';
+import { type BuildCommandOptions, readSource, runBuild } from './commands/build.js';
+import { UsageError } from './commands/errors.js';
 import { type CheckedSource, checkSource } from './pipeline.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readSource(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EACCES'
-        ? '没有读取权限'
-        : code === 'EISDIR'
-          ? '这是一个目录'
-          : code === 'ENOENT'
-            ? '文件不存在'
-            : `读取失败（${code}）`;
-    throw new UsageError(`无法读取“${file}”：${reason}`, '检查文件路径和权限');
-  }
-}
 
 interface CheckOptions {
   format?: string;
@@ -97,6 +73,17 @@ export async function main(argv: string[]): Promise<number> {
     .example('nianbao check 2022.md --previous 2021.md')
     .action((files: string[], options: CheckOptions) => {
       pending = runCheck(files, options);
+    });
+  cli
+    .command('build <...files>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文')
+    .option('-o, --out <file>', '输出文件（只有一个源文件时）')
+    .option('--out-dir <dir>', '输出目录（默认与源文件同目录）')
+    .option('--force', '即使检查出错误也生成 PDF（错误照常列出，退出码仍为 1）')
+    .option('--previous <file>', '上一年的报告：核对上年结转')
+    .example('nianbao build report.md')
+    .example('nianbao build reports/ --out-dir pdf')
+    .action((files: string[], options: BuildCommandOptions) => {
+      pending = runBuild(files, options);
     });
   cli.help();
   cli.version(pkg.version);

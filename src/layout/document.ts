@@ -239,7 +239,7 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       h3: { leadingIndent: 2 * body },
       h4: { leadingIndent: 2 * body },
       body: { alignment: 'justify', leadingIndent: 2 * body },
-      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: 1.15 },
+      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: 1.08 },
       tableCell: {},
       tableHeader: {},
       banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },

@@ -15,7 +15,7 @@ const cell = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
 export const TABLE_FONT_SIZE = 10.5;
 
 /** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
-export const GRID_PADDING = 2;
+export const GRID_PADDING = 1.5;
 export const GRID_RULE = 0.5;
 
 /** Content widths for columns that together fill `total`; `*` columns share what is left. */
@@ -98,7 +98,7 @@ export function tableGrid(table: TableData): Grid {
       return disclosureGrid(table);
     case 'application':
       // Two characters for 三、本年度办理结果 so that 、never stands alone; four for the groups.
-      return headedGrid(table, fillWidths([22, 44, '*', 30, 30, 30, 30, 30, 30, 30], TYPE_WIDTH));
+      return headedGrid(table, fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], TYPE_WIDTH));
     case 'review':
       return headedGrid(table, fillWidths(Array.from({ length: 15 }, () => '*' as const), TYPE_WIDTH));
   }

@@ -1,0 +1,157 @@
+/** The PDF as a reader and a typesetter check it: text, numbers in their cells, GB/T 9704 geometry. */
+import { describe, expect, it } from 'vitest';
+import { pageGeometry } from '../src/layout/geometry.js';
+import { cellAt } from '../src/model/types.js';
+import { PARTS } from '../src/tables/definitions.js';
+import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
+import { built } from './support/build.js';
+import { edit, VALID } from './support/check.js';
+import { type Line, lines, type PdfPage, toMm } from './support/pdf.js';
+
+const EXAMPLES = ['nanlong-2021', 'longde-chengguan-2021', 'nankou-2020', 'songduo-2021', 'changle-2022'];
+const BODY = Math.round(pageGeometry.bodySize * 100) / 100;
+const squash = (text: string) => text.replace(/\s+/g, '');
+/** The running text of a document without its page numbers. */
+const running = (texts: string[]) => squash(texts.join('')).replace(/—\d+—/g, '');
+
+describe.each(EXAMPLES)('example %s', (name) => {
+  const file = `examples/${name}.md`;
+
+  it('carries the six headings and every paragraph, in order', async () => {
+    const { document, report } = await built(file);
+    if (!document || !report) throw new Error('no PDF');
+    const text = running(document.pages.map((p) => p.text));
+    let from = 0;
+    for (const part of PARTS) {
+      const at = text.indexOf(`${part.number}、${part.title}`, from);
+      expect(at, `${part.number}、${part.title}`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    for (const section of [report.narrative.preamble, ...report.narrative.parts]) {
+      for (const block of section?.blocks ?? []) {
+        if (block.kind === 'paragraph') expect(text).toContain(squash(block.text).replace(/\*\*|[<>]/g, '').slice(0, 40));
+      }
+    }
+  });
+
+  it('puts every value of table 三 in its cell', async () => {
+    const { document, report } = await built(file);
+    if (!document || !report) throw new Error('no PDF');
+    const table = report.tables.application;
+    const widths = fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], pageGeometry.typeWidth);
+    // Column k spans [left, right] in mm: rules and padding between the content widths.
+    let x = pageGeometry.margins.left + GRID_RULE;
+    const columns = widths.map((w) => {
+      const range = { left: toMm(x), right: toMm(x + w + 2 * GRID_PADDING) };
+      x += w + 2 * GRID_PADDING + GRID_RULE;
+      return range;
+    });
+    const page = document.pages.find((p) => squash(p.text).includes('一、本年新收政府信息公开申请数量')) as PdfPage;
+    expect(page).toBeDefined();
+    const all = lines(page, 10.5);
+    for (const row of table.def.rows) {
+      const label = row.labels[row.labels.length - 1] as string;
+      const line = all.find((l) => l.text.includes(label.slice(0, 6))) as Line;
+      expect(line, label).toBeDefined();
+      row.columns.forEach((key, k) => {
+        const column = columns[3 + k] as { left: number; right: number };
+        const cellItems = page.items.filter(
+          (i) => Math.abs(i.baseline - line.baseline) < 0.3 && i.x >= column.left - 0.2 && i.right <= column.right + 0.2,
+        );
+        expect(cellItems.map((i) => i.str).join(''), `${row.id} ${key}`).toBe(cellAt(table, row.id, key)?.display);
+      });
+    }
+  });
+
+  it('prints table 四 and table 二 with their values', async () => {
+    const { document, report } = await built(file);
+    if (!document || !report) throw new Error('no PDF');
+    const text = squash(document.pages.map((p) => p.text).join(''));
+    for (const block of report.tables.disclosure.def.blocks) expect(text).toContain(block.title);
+    const page = document.pages.find((p) => p.text.includes('复议后起诉')) as PdfPage;
+    const header = lines(page, 10.5).find((l) => l.text.includes('复议后起诉')) as Line;
+    const dataLine = lines(page, 10.5).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));
+    const expected = report.tables.review.def.rows.flatMap((row) => row.columns.map((c) => cellAt(report.tables.review, row.id, c)?.display ?? '')).join('');
+    expect(squash(dataLine?.text ?? '')).toBe(expected);
+  });
+});
+
+describe('GB/T 9704 geometry', () => {
+  it('body lines fill the 版心: start at 28 mm (or 2 characters in), end at 184 mm; 28 characters', async () => {
+    const { document } = await built('examples/nanlong-2021.md');
+    if (!document) throw new Error('no PDF');
+    const body = document.pages.flatMap((p) => lines(p, BODY));
+    const full = body.filter((l) => l.right > 183.5);
+    expect(full.length).toBeGreaterThan(40);
+    for (const line of full) {
+      expect(Math.abs(line.x - 28) < 0.5 || Math.abs(line.x - (28 + toMm(2 * pageGeometry.bodySize))) < 0.5, `${line.text} at ${line.x}`).toBe(true);
+      expect(Math.abs(line.right - 184), line.text).toBeLessThan(0.5);
+    }
+    for (const line of body) expect(line.right).toBeLessThan(184.5);
+    // Characters per full, unindented line (digits count half, as they are half-width).
+    const counts = full.filter((l) => Math.abs(l.x - 28) < 0.5).map((l) => [...l.text].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.5 : 1), 0));
+    counts.sort((a, b) => a - b);
+    expect(Math.round(counts[Math.floor(counts.length / 2)] ?? 0)).toBe(28);
+  });
+
+  it('a full text page has 22 body lines, the first at 37 mm', async () => {
+    const { document } = await built('examples/nanlong-2021.md');
+    const page = document?.pages[1] as PdfPage;
+    const body = lines(page, BODY);
+    expect(body).toHaveLength(22);
+    const ascent = toMm(0.88 * pageGeometry.bodySize);
+    expect(Math.abs((body[0]?.baseline ?? 0) - ascent - 37)).toBeLessThan(0.5);
+    // 22 lines on the 28.95 pt pitch
+    expect(Math.abs((body[21]?.baseline ?? 0) - (body[0]?.baseline ?? 0) - toMm(21 * 28.95))).toBeLessThan(0.3);
+  });
+
+  it('the 发文机关标志 is red CMYK 35 mm below the 版心, the rule red too', async () => {
+    const { document } = await built('examples/nanlong-2021.md');
+    const page = document?.pages[0] as PdfPage;
+    const mark = lines(page).find((l) => l.text === '临夏市南龙镇政府文件') as Line;
+    expect(Math.abs(mark.baseline - toMm(0.88 * mark.size) - (37 + 35))).toBeLessThan(0.5);
+    expect(page.content).toMatch(/\/DeviceCMYK cs\s+0 0\.8 0\.8 0 scn/);
+    expect(page.content).toMatch(/\/DeviceCMYK CS\s+0 0\.8 0\.8 0 SCN/);
+  });
+
+  it('page numbers: — N — in 4号, 7 mm below the 版心, odd right and even left', async () => {
+    const { document } = await built('examples/nanlong-2021.md');
+    for (const page of document?.pages ?? []) {
+      const number = lines(page, 14).find((l) => /^—\s*\d+\s*—$/.test(l.text));
+      if (!number) continue;
+      expect(number.text.replace(/\s/g, '')).toBe(`—${page.number}—`);
+      expect(Math.abs(number.baseline - toMm(0.88 * 14) - (262 + 7))).toBeLessThan(0.5);
+      if (page.number % 2 === 1) expect(Math.abs(number.right - (184 - toMm(14)))).toBeLessThan(0.5);
+      else expect(Math.abs(number.x - (28 + toMm(14)))).toBeLessThan(0.5);
+    }
+  });
+
+  it('the 版记 is on an even page, its last rule on the bottom edge of the 版心', async () => {
+    const { document } = await built('examples/nanlong-2021.md');
+    const pages = document?.pages ?? [];
+    const last = pages[pages.length - 1] as PdfPage;
+    expect(last.number % 2).toBe(0);
+    expect(squash(last.text)).toContain('抄送：本镇书记，镇长，分管副书记。');
+    // pdfkit draws in top-down coordinates after `1 0 0 -1 0 841.89 cm`: the 版心 bottom is 262 mm.
+    const rules = [...last.content.matchAll(/([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l/g)].map((m) => ({ y: toMm(Number(m[2])), x1: toMm(Number(m[1])), x2: toMm(Number(m[3])) }));
+    const full = rules.filter((r) => Math.abs(r.x1 - 28) < 0.5 && Math.abs(r.x2 - 184) < 0.5);
+    const lowest = Math.max(...full.map((r) => r.y));
+    expect(Math.abs(lowest - 262)).toBeLessThan(0.5);
+  });
+});
+
+describe('tables meet page breaks whole', () => {
+  it('a table 三 that would start low on a page moves to the next, with its heading and every row', async () => {
+    const filler = Array.from({ length: 14 }, (_, i) => `第${i + 1}段，本镇持续推进政务公开标准化规范化建设，及时回应群众关切，提升公开质量。`).join('\n\n');
+    const text = edit('本年度主动公开政府信息2610条。', `本年度主动公开政府信息2610条。\n\n${filler}`);
+    const { document, report } = await built('long.md', text);
+    if (!document || !report) throw new Error('no PDF');
+    const pagesWithTable = document.pages.filter((p) => report.tables.application.def.rows.some((r) => squash(p.text).includes((r.labels[r.labels.length - 1] as string).slice(0, 8))));
+    expect(pagesWithTable.map((p) => p.number)).toHaveLength(1);
+    const page = pagesWithTable[0] as PdfPage;
+    expect(squash(page.text).startsWith('三、收到和处理政府信息公开申请情况')).toBe(true);
+    // The page before ends with text, not with an orphaned heading.
+    const before = document.pages[page.number - 2] as PdfPage;
+    expect(squash(before.text)).not.toMatch(/三、收到和处理政府信息公开申请情况—\d+—$/);
+  });
+});

@@ -5,7 +5,7 @@ import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
 import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
 import { built } from './support/build.js';
-import { edit, VALID } from './support/check.js';
+import { edit } from './support/check.js';
 import { type Line, lines, type PdfPage, toMm } from './support/pdf.js';
 
 const EXAMPLES = ['nanlong-2021', 'longde-chengguan-2021', 'nankou-2020', 'songduo-2021', 'changle-2022'];

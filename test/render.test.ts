@@ -155,3 +155,28 @@ describe('tables meet page breaks whole', () => {
     expect(squash(before.text)).not.toMatch(/三、收到和处理政府信息公开申请情况—\d+—$/);
   });
 });
+
+describe('the 版记 on an even page (double-sided printing)', () => {
+  it('after an odd last page it stands alone on the next page; a blank page before it and the 版记 page carry no number', async () => {
+    const seen = new Set<string>();
+    for (let n = 0; n <= 8; n++) {
+      const filler = Array.from({ length: n }, (_, i) => `第${i + 1}段，本镇持续推进政务公开标准化规范化建设，及时回应群众关切。`).join('\n\n');
+      const { document } = await built(`banji-${n}.md`, edit('公开的及时性还需提高。', `公开的及时性还需提高。\n\n${filler}`));
+      const pages = document?.pages ?? [];
+      const last = pages[pages.length - 1] as PdfPage;
+      const before = pages[pages.length - 2] as PdfPage;
+      expect(last.number % 2, `n=${n}`).toBe(0);
+      expect(pages.filter((p) => p.text.includes('抄送')).map((p) => p.number), `n=${n}`).toEqual([last.number]);
+      const numbered = (p: PdfPage) => /—\s*\d+\s*—/.test(p.text);
+      const bodyOnLast = squash(last.text).includes('本年度未收取信息处理费');
+      if (squash(before.text) === '') {
+        seen.add('blank page');
+        expect([numbered(before), numbered(last)], `n=${n}`).toEqual([false, false]);
+      } else {
+        seen.add(bodyOnLast ? 'with the body' : 'alone');
+        expect(pages.every(numbered), `n=${n}`).toBe(true);
+      }
+    }
+    expect([...seen].sort()).toEqual(['alone', 'blank page', 'with the body']);
+  });
+});

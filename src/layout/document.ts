@@ -30,6 +30,9 @@ const FILLER_ID = 'nianbao-banji-filler';
 
 /** Where the 版记 ended up, filled in by pageBreakBefore while pdfmake lays the pages out. */
 interface BanjiPlacement {
+  /** The filler line stands alone on its page (no body text there). */
+  fillerAlone?: boolean;
+  /** A blank page inserted before the 版记 page: neither carries a page number. */
   blankPage?: number;
 }
 
@@ -188,22 +191,31 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     // Keep headings with what follows, and put the 版记 on an even page (double-sided print).
     pageBreakBefore: (
       node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
-      nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[] },
+      nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] },
     ) => {
       const page = node.pageNumbers[0] ?? 1;
+      // The filler is a 1 pt line right after the body: its page is where the body ends (an
+      // unbreakable block reports the page it started on, not the one it moved to).
       if (node.id === FILLER_ID) {
         const banjiNode = [...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()].find(
           (n) => (n as { id?: string }).id === BANJI_ID,
         ) as { pageNumbers: number[] } | undefined;
         const banjiPage = banjiNode?.pageNumbers[0] ?? page;
-        // The 版记 did not fit after the body and fell on an odd page: a blank page first.
+        // Nothing of the body on the filler's page: that page is blank.
+        placement.fillerAlone = (node.startPosition?.verticalRatio ?? 1) < 0.01;
+        // The 版记 did not fit after the body and fell on an odd page: follow it there, so
+        // that page becomes the blank one before the 版记 page.
         if (banjiPage !== page && banjiPage % 2 === 1) {
-          placement.blankPage = banjiPage;
+          placement.fillerAlone = true;
           return true;
         }
         return false;
       }
-      if (node.id === BANJI_ID) return page % 2 === 1;
+      if (node.id === BANJI_ID) {
+        if (page % 2 === 0) return false;
+        if (placement.fillerAlone) placement.blankPage = page;
+        return true;
+      }
       // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
       // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
       // would cross a page starts on the next one instead. Only a table taller than a whole
@@ -219,8 +231,8 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     },
     // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
     // A blank page before the 版记 page, and that page, carry no number.
-    footer: (page: number, pages: number) => {
-      if (placement.blankPage !== undefined && (page === placement.blankPage || page === pages)) return null;
+    footer: (page: number) => {
+      if (placement.blankPage !== undefined && (page === placement.blankPage || page === placement.blankPage + 1)) return null;
       const odd = page % 2 === 1;
       return {
         text: `— ${page} —`,

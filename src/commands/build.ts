@@ -1,11 +1,12 @@
 /** `nianbao build`: sources → PDFs beside them (or -o / --out-dir), written atomically. */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSource } from '../build/index.js';
+import { type BuildJob, type BuildOutcome, runJob } from '../batch/job.js';
+import { runPool } from '../batch/pool.js';
+import { progress } from '../batch/progress.js';
+import type { Report } from '../model/types.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
-import { hasErrors } from '../diagnostics/types.js';
 import { resolveInputs } from '../files/inputs.js';
-import { writeAtomic } from '../files/write.js';
 import { checkSource } from '../pipeline.js';
 import { UsageError } from './errors.js';
 
@@ -33,11 +34,12 @@ export function outputPath(source: string, options: BuildCommandOptions): string
 }
 
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
   const { files, problems } = await resolveInputs(inputs);
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join('\n'), problems[0]?.hint ?? '');
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
-  let previous;
+  let previous: Report | undefined;
   if (options.previous) {
     const checked = checkSource(options.previous, await readSource(options.previous));
     if (!checked.report) {
@@ -46,27 +48,46 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     }
     previous = checked.report;
   }
-  let failed = 0;
-  for (const file of files) {
-    const started = performance.now();
-    const result = await buildSource(file, await readSource(file), {
-      ...(options.force ? { force: true } : {}),
-      ...(previous ? { previous } : {}),
-      ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
-    });
-    if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics)}\n`);
-    if (hasErrors(result.diagnostics)) failed++;
-    if (result.pdf) {
-      const target = outputPath(file, options);
-      try {
-        await writeAtomic(target, result.pdf);
-      } catch (error) {
-        throw new UsageError(`无法写入“${target}”：${(error as NodeJS.ErrnoException).code ?? error}`, '检查输出目录是否存在、是否有写入权限');
-      }
-      process.stderr.write(`已生成 ${target}（${Math.round(performance.now() - started)} ms）\n`);
-    } else {
-      process.stderr.write(`未生成 ${file} 的 PDF：请先修正上面的错误${options.force ? '' : '（或加 --force）'}\n`);
-    }
+  if (files.length === 1 && !options.out && !options.outDir) {
+    // One source: read it here first, so that an unreadable file is a usage error (exit 2).
+    await readSource(files[0] as string);
   }
-  return failed > 0 ? 1 : 0;
+  const jobs: BuildJob[] = files.map((file) => ({
+    file,
+    output: outputPath(file, options),
+    force: options.force === true,
+    ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
+  }));
+  const bar = progress(files.length);
+  const outcomes: BuildOutcome[] = [];
+  const report = (outcome: BuildOutcome) => {
+    outcomes.push(outcome);
+    if (outcome.diagnostics.length > 0) {
+      bar.log('');
+      process.stdout.write(`${formatDiagnostics(outcome.diagnostics)}\n`);
+    }
+    const line = outcome.written
+      ? `已生成 ${outcome.written}（${outcome.ms} ms）`
+      : outcome.problem
+        ? `未生成 ${outcome.file} 的 PDF：${outcome.problem}`
+        : `未生成 ${outcome.file} 的 PDF：请先修正上面的错误${options.force ? '' : '（或加 --force）'}`;
+    bar.tick(outcome.file, line);
+  };
+  // Several sources build on a worker pool; one (or one with --previous) builds here.
+  if (jobs.length > 1 && !previous) await runPool(jobs, report);
+  else for (const job of jobs) report(await runJob(job, previous));
+  bar.done();
+  const failed = outcomes.filter((o) => o.failed);
+  if (jobs.length > 1) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const written = outcomes.filter((o) => o.written).length;
+    const lines = [`完成：${jobs.length} 个源文件，${written} 个 PDF 已生成，${failed.length} 个有错误，用时 ${seconds} 秒`];
+    for (const outcome of failed) {
+      const first = outcome.diagnostics.find((d) => d.severity === 'error');
+      lines.push(`  ✗ ${first ? `${first.file}:${first.position.line}:${first.position.column} ${first.code} ${first.message}` : `${outcome.file}：${outcome.problem ?? ''}`}`);
+    }
+    process.stderr.write(`${lines.join('\n')}\n`);
+  }
+  if (outcomes.some((o) => o.problem && !o.diagnostics.length) && failed.every((o) => o.problem)) return 2;
+  return failed.length > 0 ? 1 : 0;
 }

@@ -1,0 +1,50 @@
+/** One build job: read a source, build it, write the PDF atomically. Runs in a worker or in-process. */
+import { readFile } from 'node:fs/promises';
+import { buildSource } from '../build/index.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { hasErrors } from '../diagnostics/types.js';
+import { writeAtomic } from '../files/write.js';
+import type { Report } from '../model/types.js';
+
+export interface BuildJob {
+  readonly file: string;
+  readonly output: string;
+  readonly force: boolean;
+  readonly sourceDateEpoch?: string;
+}
+
+export interface BuildOutcome {
+  readonly file: string;
+  /** The PDF written, if any. */
+  readonly written?: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly failed: boolean;
+  readonly ms: number;
+  /** An I/O problem (unreadable source, unwritable output), in Chinese. */
+  readonly problem?: string;
+}
+
+export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let text: string;
+  try {
+    text = await readFile(job.file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: `无法读取“${job.file}”（${code === 'EACCES' ? '没有读取权限' : code}）` };
+  }
+  const result = await buildSource(job.file, text, {
+    force: job.force,
+    ...(previous ? { previous } : {}),
+    ...(job.sourceDateEpoch ? { sourceDateEpoch: job.sourceDateEpoch } : {}),
+  });
+  const failed = hasErrors(result.diagnostics);
+  if (!result.pdf) return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed() };
+  try {
+    await writeAtomic(job.output, result.pdf);
+  } catch (error) {
+    return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: `无法写入“${job.output}”（${(error as NodeJS.ErrnoException).code}）` };
+  }
+  return { file: job.file, written: job.output, diagnostics: result.diagnostics, failed, ms: elapsed() };
+}

@@ -1,0 +1,37 @@
+/** Progress on a terminal: one redrawn bar; elsewhere (pipes, CI) one plain line per file. */
+export interface Progress {
+  tick(label: string, line?: string): void;
+  /** Prints a line above the bar. */
+  log(line: string): void;
+  done(): void;
+}
+
+export function progress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const interactive = stream.isTTY === true && !process.env.CI;
+  let count = 0;
+  const width = 24;
+  const draw = (label: string) => {
+    const filled = Math.round((count / total) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    stream.write(`\r\x1b[2K生成 [${bar}] ${count}/${total} ${label}`);
+  };
+  return {
+    tick(label, line) {
+      count++;
+      if (interactive) {
+        if (line) stream.write(`\r\x1b[2K${line}\n`);
+        draw(label);
+      } else if (line) {
+        stream.write(`${line}\n`);
+      }
+    },
+    log(line) {
+      if (interactive) stream.write(`\r\x1b[2K${line}\n`);
+      else stream.write(`${line}\n`);
+      if (interactive && count > 0) draw('');
+    },
+    done() {
+      if (interactive) stream.write('\r\x1b[2K');
+    },
+  };
+}

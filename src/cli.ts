@@ -6,6 +6,9 @@ import type { Diagnostic } from './diagnostics/types.js';
 import { resolveInputs } from './files/inputs.js';
 import { type BuildCommandOptions, readSource, runBuild } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
+import { runFonts } from './commands/fonts.js';
+import { type InitCommandOptions, runInit } from './commands/init.js';
+import { runWatch } from './commands/watch.js';
 import { type CheckedSource, checkSource } from './pipeline.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -84,6 +87,29 @@ export async function main(argv: string[]): Promise<number> {
     .example('nianbao build reports/ --out-dir pdf')
     .action((files: string[], options: BuildCommandOptions) => {
       pending = runBuild(files, options);
+    });
+  cli
+    .command('watch <...files>', '监视源文件、模板和字体，每次保存后重新生成 PDF')
+    .option('-o, --out <file>', '输出文件（只有一个源文件时）')
+    .option('--out-dir <dir>', '输出目录')
+    .option('--force', '即使检查出错误也生成 PDF')
+    .example('nianbao watch report.md')
+    .action((files: string[], options: BuildCommandOptions) => {
+      pending = runWatch(files, options);
+    });
+  cli
+    .command('init [file]', '新建报告源文件（默认 年度.md）；--from 从上一年的报告带入机关信息和结转数')
+    .option('--year <year>', '报告年度（默认上一年，或 --from 的下一年）')
+    .option('--from <file>', '上一年的报告')
+    .example('nianbao init 2024.md --from 2023.md')
+    .action((file: string | undefined, options: InitCommandOptions) => {
+      pending = runInit(file, options);
+    });
+  cli
+    .command('fonts [file]', '列出各角色使用的字体文件，以及是否是随附的后备字体')
+    .example('nianbao fonts report.md')
+    .action((file: string | undefined) => {
+      pending = runFonts(file);
     });
   cli.help();
   cli.version(pkg.version);

@@ -1,0 +1,41 @@
+/** `nianbao init`: a new source, never over an existing file. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { writeAtomic } from '../files/write.js';
+import { initialSource } from '../init/source.js';
+import { checkSource } from '../pipeline.js';
+import { readSource } from './build.js';
+import { UsageError } from './errors.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
+import { schemaReference } from './schema-path.js';
+
+export interface InitCommandOptions {
+  year?: number | string;
+  from?: string;
+}
+
+export async function runInit(file: string | undefined, options: InitCommandOptions): Promise<number> {
+  let previous;
+  if (options.from) {
+    const checked = checkSource(options.from, await readSource(options.from));
+    if (!checked.report) {
+      process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);
+      throw new UsageError(`上一年的报告“${options.from}”无法读取为报告`, '先修正上一年报告里的错误');
+    }
+    previous = checked.report;
+  }
+  const year = options.year !== undefined ? Number(options.year) : previous ? previous.year + 1 : new Date().getFullYear() - 1;
+  if (!Number.isInteger(year) || year < 2008 || year > 2100) {
+    throw new UsageError(`--year 应当是四位年份，这里是“${options.year}”`, '例如 nianbao init --year 2024');
+  }
+  const target = file ?? `${year}.md`;
+  if (existsSync(target)) throw new UsageError(`“${target}”已经存在，不会覆盖`, '换一个文件名，或先移走原文件');
+  const text = initialSource({ year, ...(previous ? { previous } : {}), schema: schemaReference(path.dirname(path.resolve(target))) });
+  try {
+    await writeAtomic(target, text);
+  } catch (error) {
+    throw new UsageError(`无法写入“${target}”（${(error as NodeJS.ErrnoException).code}）`, '检查目录是否存在、是否有写入权限');
+  }
+  process.stderr.write(`已创建 ${target}（${year} 年度${previous ? `，上年结转取自 ${options.from}` : ''}）\n`);
+  return 0;
+}

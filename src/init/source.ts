@@ -1,0 +1,82 @@
+/**
+ * A new report source with every key present, generated from the field and table definitions;
+ * or next year's, carrying last year's metadata and its 结转下年度继续办理 into 上年结转.
+ */
+import { cellAt, type Report } from '../model/types.js';
+import { defaultFormat, TABLE_IDS, tableDef } from '../tables/definitions.js';
+import type { RowDef, TableDef } from '../tables/types.js';
+
+export const SCHEMA_COMMENT_PREFIX = '# yaml-language-server: $schema=';
+
+function yamlString(text: string): string {
+  return /^[\w\u4e00-\u9fff〔〕（）、]+$/u.test(text) ? text : JSON.stringify(text);
+}
+
+function rowLine(def: TableDef, row: RowDef, values: (column: string) => number, indent: string): string {
+  const cells = row.columns.map((c) => `${c}: ${values(c)}`);
+  return `${indent}${row.key}: { ${cells.join(', ')} }`;
+}
+
+function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number, note: string): string[] {
+  const lines = [`${def.key}:${note ? `  # ${note}` : ''}`];
+  let group: string | undefined;
+  for (const row of def.rows) {
+    if (row.group !== group) {
+      group = row.group;
+      if (group) lines.push(`  ${group}:`);
+    }
+    lines.push(rowLine(def, row, (c) => values(row, c), row.group ? '    ' : '  '));
+  }
+  return lines;
+}
+
+export interface InitOptions {
+  readonly year: number;
+  readonly previous?: Report;
+  /** Relative path or URL of the JSON Schema for editors. */
+  readonly schema?: string;
+}
+
+export function initialSource({ year, previous, schema }: InitOptions): string {
+  const format = defaultFormat(year);
+  const lines: string[] = ['---'];
+  if (schema) lines.push(`${SCHEMA_COMMENT_PREFIX}${schema}`);
+  lines.push(`年度: ${year}`);
+  lines.push(`机关: ${previous ? yamlString(previous.agency) : '××镇人民政府'}`);
+  const header = previous?.redHeader;
+  if (header || !previous) {
+    lines.push('版头:                     # 网页发布的报告删去版头');
+    lines.push(`  发文机关标志: ${header ? yamlString(header.issuerMark) : '××镇人民政府文件'}`);
+    const number = header?.documentNumber?.value.replace(/〔\d{4}〕\d+号$/, `〔${year + 1}〕1号`) ?? `××政发〔${year + 1}〕1号`;
+    lines.push(`  发文字号: ${yamlString(number)}`);
+  }
+  if (previous?.recipient || !previous) lines.push(`主送机关: ${previous?.recipient ? yamlString(previous.recipient) : '××县人民政府办公室'}`);
+  lines.push(`署名: ${previous?.signature ? yamlString(previous.signature) : previous ? yamlString(previous.agency) : '××镇人民政府'}`);
+  lines.push(`成文日期: ${year + 1}年1月20日`);
+  const colophon = previous?.colophon;
+  if (colophon || !previous) {
+    lines.push('版记:');
+    lines.push(`  抄送: [${(colophon?.copyTo ?? ['××县人民政府办公室']).map(yamlString).join(', ')}]`);
+    lines.push(`  印发机关: ${yamlString(colophon?.printer ?? previous?.agency ?? '××镇人民政府')}`);
+    lines.push(`  印发日期: ${year + 1}年1月20日`);
+  }
+  lines.push('');
+  for (const id of TABLE_IDS) {
+    const def = tableDef(id, format);
+    const carry = (row: RowDef, column: string): number => {
+      if (!previous || id !== 'application' || row.id !== '上年结转') return 0;
+      return cellAt(previous.tables.application, '结转下年度继续办理', column)?.value ?? 0;
+    };
+    const note = id === 'application' ? '总计列和“总计”行（（七）总计）可以删去，会自动计算' : '';
+    lines.push(...tableYaml(def, carry, note), '');
+  }
+  lines.pop();
+  lines.push('---', '', '现将本机关' + `${year}年政府信息公开工作年度报告如下。`, '');
+  const prose: [string, string][] = [
+    ['总体情况', `${year}年，……`],
+    ['存在的主要问题及改进情况', '……'],
+    ['其他需要报告的事项', '本年度未收取信息处理费。'],
+  ];
+  for (const [heading, text] of prose) lines.push(`# ${heading}`, '', text, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,120 @@
+/**
+ * Watch mode: rebuild a report when its source, its template or its fonts change. An editor's
+ * burst of save events is coalesced; one build runs at a time and the newest change wins; a bad
+ * save prints its diagnostics and leaves the last good PDF in place.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { watch as chokidar } from 'chokidar';
+import { buildSource } from '../build/index.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
+import { hasErrors } from '../diagnostics/types.js';
+import { writeAtomic } from '../files/write.js';
+import { templateFile } from '../template/load.js';
+
+export interface WatchOptions {
+  readonly output: (source: string) => string;
+  readonly force: boolean;
+  /** Quiet period after the last event before a rebuild starts, ms. */
+  readonly settle?: number;
+  readonly log?: (line: string) => void;
+  readonly out?: (text: string) => void;
+}
+
+export interface Watcher {
+  close(): Promise<void>;
+  /** Resolves when the first build of every source has finished. */
+  readonly ready: Promise<void>;
+}
+
+export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
+  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  const out = options.out ?? ((text) => process.stdout.write(text));
+  const settle = options.settle ?? 60;
+  const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
+  const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
+  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout }>();
+
+  const depend = (source: string, files: string[]) => {
+    for (const file of files.map((f) => path.resolve(f))) {
+      let set = dependents.get(file);
+      if (!set) {
+        set = new Set();
+        dependents.set(file, set);
+        watcher.add(file);
+      }
+      set.add(source);
+    }
+  };
+
+  const build = async (source: string): Promise<void> => {
+    const entry = state.get(source) ?? { building: false, again: false };
+    state.set(source, entry);
+    if (entry.building) {
+      entry.again = true; // the newest change wins: build once more when this one ends
+      return;
+    }
+    entry.building = true;
+    try {
+      const started = performance.now();
+      let text: string;
+      try {
+        text = await readFile(source, 'utf8');
+      } catch {
+        log(`无法读取 ${source}：保留上一次的 PDF，继续监视`);
+        return;
+      }
+      const result = await buildSource(source, text, { force: options.force });
+      if (result.diagnostics.length > 0) out(`${formatDiagnostics(result.diagnostics)}\n`);
+      const files = [source];
+      if (result.report) {
+        try {
+          files.push(templateFile(path.dirname(path.resolve(source)), result.report.template));
+        } catch {
+          // a missing template is reported by the build itself
+        }
+      }
+      for (const font of result.fonts ?? []) files.push(font.file);
+      depend(source, files);
+      const target = options.output(source);
+      if (result.pdf && (options.force || !hasErrors(result.diagnostics))) {
+        await writeAtomic(target, result.pdf);
+        log(`已生成 ${target}（${Math.round(performance.now() - started)} ms）`);
+      } else {
+        log(`未更新 ${target}：源文件有错误，保留上一次的 PDF，继续监视`);
+      }
+    } catch (error) {
+      log(`构建 ${source} 时出错：${error instanceof Error ? error.message : String(error)}；继续监视`);
+    } finally {
+      entry.building = false;
+      if (entry.again) {
+        entry.again = false;
+        void build(source);
+      }
+    }
+  };
+
+  const schedule = (source: string) => {
+    const entry = state.get(source) ?? { building: false, again: false };
+    state.set(source, entry);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void build(source);
+    }, settle);
+  };
+
+  watcher.on('all', (_event, changed) => {
+    for (const source of dependents.get(path.resolve(changed)) ?? []) schedule(source);
+  });
+
+  const ready = (async () => {
+    for (const source of sources) depend(source, [source]);
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    for (const source of sources) await build(source);
+  })();
+  return {
+    ready,
+    close: () => watcher.close(),
+  };
+}

@@ -3,6 +3,8 @@ export interface Progress {
   tick(label: string, line?: string): void;
   /** Prints a line above the bar. */
   log(line: string): void;
+  /** Clears the bar before something else writes to the terminal. */
+  clear(): void;
   done(): void;
 }
 
@@ -29,6 +31,9 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
       if (interactive) stream.write(`\r\x1b[2K${line}\n`);
       else stream.write(`${line}\n`);
       if (interactive && count > 0) draw('');
+    },
+    clear() {
+      if (interactive) stream.write('\r\x1b[2K');
     },
     done() {
       if (interactive) stream.write('\r\x1b[2K');

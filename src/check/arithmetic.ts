@@ -86,7 +86,15 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           rule.addends.map((r) => [r, column.key]),
         );
     } else {
+      // A column nobody has filled in yet (blank everywhere but the carried-over row, as
+      // `nianbao init` leaves it) is not checked; one warning says the table is unfinished.
+      const unfilled: string[] = [];
       for (const column of def.columns) {
+        const involved = [...rule.left.slice(0, 1), ...rule.right].map((r) => cellAt(table, r, column.key));
+        if (involved.every((c) => c?.state === 'blank')) {
+          unfilled.push(column.key);
+          continue;
+        }
         const side = (rows: readonly string[]) =>
           rows.map((r) => ({ rowId: r, cell: cellAt(table, r, column.key) as Cell }));
         const left = side(rule.left);
@@ -108,6 +116,16 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           `${name}“${column.key}”列不平：${describe(left)} = ${leftSum}，而 ${describe(right)} = ${rightSum}`,
           `${rule.printed.replace(/^（|）$/g, '')}，即 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理：请核对这一列`,
         );
+      }
+      if (unfilled.length > 0) {
+        diagnostics.push({
+          file,
+          position: table.position,
+          severity: 'warning',
+          code: 'not-filled',
+          message: `${name}表的${unfilled.length === def.columns.length ? '各列' : `“${unfilled.join('、')}”列`}尚未填写本年的数字`,
+          hint: '把 ~ 换成本年的数字（没有就写 0）',
+        });
       }
     }
   }

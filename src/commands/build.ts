@@ -63,7 +63,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const report = (outcome: BuildOutcome) => {
     outcomes.push(outcome);
     if (outcome.diagnostics.length > 0) {
-      bar.log('');
+      bar.clear();
       process.stdout.write(`${formatDiagnostics(outcome.diagnostics)}\n`);
     }
     const line = outcome.written

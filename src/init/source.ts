@@ -12,12 +12,12 @@ function yamlString(text: string): string {
   return /^[\w\u4e00-\u9fff〔〕（）、]+$/u.test(text) ? text : JSON.stringify(text);
 }
 
-function rowLine(def: TableDef, row: RowDef, values: (column: string) => number, indent: string): string {
+function rowLine(def: TableDef, row: RowDef, values: (column: string) => number | '~', indent: string): string {
   const cells = row.columns.map((c) => `${c}: ${values(c)}`);
   return `${indent}${row.key}: { ${cells.join(', ')} }`;
 }
 
-function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number, note: string): string[] {
+function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number | '~', note: string): string[] {
   const lines = [`${def.key}:${note ? `  # ${note}` : ''}`];
   let group: string | undefined;
   for (const row of def.rows) {
@@ -63,11 +63,12 @@ export function initialSource({ year, previous, schema }: InitOptions): string {
   lines.push('');
   for (const id of TABLE_IDS) {
     const def = tableDef(id, format);
-    const carry = (row: RowDef, column: string): number => {
-      if (!previous || id !== 'application' || row.id !== '上年结转') return 0;
+    // This year's figures start blank (~): the checker says which are still to fill in.
+    const carry = (row: RowDef, column: string): number | '~' => {
+      if (!previous || id !== 'application' || row.id !== '上年结转') return '~';
       return cellAt(previous.tables.application, '结转下年度继续办理', column)?.value ?? 0;
     };
-    const note = id === 'application' ? '总计列和“总计”行（（七）总计）可以删去，会自动计算' : '';
+    const note = id === 'application' ? '~ 是待填的数；总计列和“总计”行（（七）总计）可以删去，会自动计算' : '~ 是待填的数，没有就写 0';
     lines.push(...tableYaml(def, carry, note), '');
   }
   lines.pop();

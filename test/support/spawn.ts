@@ -1,0 +1,49 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/nianbao.js', import.meta.url));
+
+/** A long-running CLI process whose output can be awaited line by line. */
+export class Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout = '';
+  stderr = '';
+  private waiters: (() => void)[] = [];
+
+  constructor(args: string[], cwd: string) {
+    this.child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NIANBAO_DEBUG: '' } });
+    this.child.stdout.setEncoding('utf8');
+    this.child.stderr.setEncoding('utf8');
+    const wake = () => {
+      for (const waiter of this.waiters.splice(0)) waiter();
+    };
+    this.child.stdout.on('data', (chunk: string) => {
+      this.stdout += chunk;
+      wake();
+    });
+    this.child.stderr.on('data', (chunk: string) => {
+      this.stderr += chunk;
+      wake();
+    });
+  }
+
+  /** Waits until stderr has matched `pattern` `count` times in all. */
+  async until(pattern: RegExp, count = 1, timeout = 20_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    const matches = () => (this.stderr.match(new RegExp(pattern.source, 'g')) ?? []).length;
+    while (matches() < count) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} ×${count}\nstderr:\n${this.stderr}\nstdout:\n${this.stdout}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.kill('SIGINT');
+    return exited;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Seeded fuzzing of the sources: every mutated input must end in diagnostics (each with a position
+ * inside the input) or a PDF; never an exception, never a stack trace, never an empty PDF.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSource } from '../src/build/index.js';
+import { checkSource } from '../src/pipeline.js';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SOURCES = [
+  ...readdirSync('examples').map((f) => readFileSync(`examples/${f}`, 'utf8')),
+  readFileSync('test/fixtures/valid.md', 'utf8'),
+];
+
+type Mutation = (text: string, random: () => number) => string;
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
+const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
+const lineOp = (f: (lines: string[], i: number) => void): Mutation => (text, random) => {
+  const lines = text.split('\n');
+  f(lines, Math.floor(random() * lines.length));
+  return lines.join('\n');
+};
+
+const MUTATIONS: Record<string, Mutation> = {
+  'delete a line': lineOp((lines, i) => lines.splice(i, 1)),
+  'duplicate a line': lineOp((lines, i) => lines.splice(i, 0, lines[i] ?? '')),
+  'swap two characters': (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2);
+  },
+  'drop a character': (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  'insert a tab': (t, r) => {
+    const i = at(t, r);
+    return `${t.slice(0, i)}\t${t.slice(i)}`;
+  },
+  truncate: (t, r) => t.slice(0, at(t, r)),
+  'random bytes': (t, r) => {
+    const i = at(t, r);
+    const junk = Array.from({ length: 1 + Math.floor(r() * 8) }, () => String.fromCharCode(Math.floor(r() * 0xffff))).join('');
+    return t.slice(0, i) + junk + t.slice(i);
+  },
+  'huge number': (t, r) => t.replace(/\b\d+\b/g, (m) => (r() < 0.2 ? '99999999999999999999999' : m)),
+  'negative number': (t, r) => t.replace(/: (\d+)/g, (m, d) => (r() < 0.2 ? `: -${d}` : m)),
+  'deep nesting': (t, r) => {
+    const depth = 50 + Math.floor(r() * 2000);
+    const nested = Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}层${i}:`).join('\n');
+    return t.replace('\n---\n', `\n${nested}\n---\n`);
+  },
+  'deep flow nesting': (t, r) => {
+    const depth = 50 + Math.floor(r() * 3000);
+    return t.replace('年度:', `深: ${'['.repeat(depth)}${']'.repeat(depth)}\n年度:`);
+  },
+  'very long line': lineOp((lines, i) => {
+    lines[i] = `${lines[i]}${'很长的一行，'.repeat(3000)}`;
+  }),
+  'mixed line endings': (t, r) => t.replace(/\n/g, () => (r() < 0.3 ? '\r\n' : r() < 0.1 ? '\r' : '\n')),
+};
+
+const CASES = 2400;
+
+function inputPositionOk(text: string, line: number, column: number): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  return Number.isInteger(line) && Number.isInteger(column) && line >= 1 && line <= lines.length + 1 && column >= 1;
+}
+
+describe('fuzz', () => {
+  it(`${CASES} mutated sources end in positioned diagnostics or a report; a sample also builds`, async () => {
+    const random = mulberry32(20261123);
+    const names = Object.keys(MUTATIONS);
+    const counts: Record<string, number> = {};
+    const failures: string[] = [];
+    for (let n = 0; n < CASES; n++) {
+      const name = pick(names, random);
+      counts[name] = (counts[name] ?? 0) + 1;
+      let text = pick(SOURCES, random);
+      const rounds = 1 + Math.floor(random() * 3);
+      for (let k = 0; k < rounds; k++) text = (MUTATIONS[k === 0 ? name : pick(names, random)] as Mutation)(text, random);
+      let result: ReturnType<typeof checkSource>;
+      try {
+        result = checkSource('f.md', text);
+      } catch (error) {
+        failures.push(`case ${n} (${name}): threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : error}`);
+        continue;
+      }
+      for (const d of result.diagnostics) {
+        if (!inputPositionOk(text, d.position.line, d.position.column)) failures.push(`case ${n} (${name}): ${d.code} at ${d.position.line}:${d.position.column}`);
+        if (/\n\s+at /.test(d.message) || !d.message) failures.push(`case ${n} (${name}): bad message ${d.message.slice(0, 80)}`);
+      }
+      if (!result.report && !result.diagnostics.some((d) => d.severity === 'error')) failures.push(`case ${n} (${name}): no report and no error`);
+      if (n % 60 === 0) {
+        try {
+          const built = await buildSource('f.md', text, { systemFonts: false });
+          if (built.pdf && built.pdf.length < 1000) failures.push(`case ${n} (${name}): tiny PDF`);
+          if (!built.pdf && !built.diagnostics.some((d) => d.severity === 'error')) failures.push(`case ${n} (${name}): no PDF and no error`);
+        } catch (error) {
+          failures.push(`case ${n} (${name}): build threw ${error instanceof Error ? error.message : error}`);
+        }
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(CASES);
+  }, 240_000);
+});

@@ -1,6 +1,7 @@
 /** Progress on a terminal: one redrawn bar; elsewhere (pipes, CI) one plain line per file. */
 export interface Progress {
-  tick(label: string, line?: string): void;
+  /** One file done; on a terminal only `important` lines are kept above the bar. */
+  tick(label: string, line?: string, important?: boolean): void;
   /** Prints a line above the bar. */
   log(line: string): void;
   /** Clears the bar before something else writes to the terminal. */
@@ -18,10 +19,10 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     stream.write(`\r\x1b[2K生成 [${bar}] ${count}/${total} ${label}`);
   };
   return {
-    tick(label, line) {
+    tick(label, line, important = true) {
       count++;
       if (interactive) {
-        if (line) stream.write(`\r\x1b[2K${line}\n`);
+        if (line && important) stream.write(`\r\x1b[2K${line}\n`);
         draw(label);
       } else if (line) {
         stream.write(`${line}\n`);

@@ -71,7 +71,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       : outcome.problem
         ? `未生成 ${outcome.file} 的 PDF：${outcome.problem}`
         : `未生成 ${outcome.file} 的 PDF：请先修正上面的错误${options.force ? '' : '（或加 --force）'}`;
-    bar.tick(outcome.file, line);
+    bar.tick(outcome.file, line, !outcome.written || outcome.failed || jobs.length === 1);
   };
   // Several sources build on a worker pool; one (or one with --previous) builds here.
   if (jobs.length > 1 && !previous) await runPool(jobs, report);

@@ -196,7 +196,8 @@ function positionIn(block: NarrativeBlock, index: number): Position {
 const SAYS_NO_APPLICATIONS = /(未|没有)(收到|受理|接到)[^。；，]{0,12}申请/;
 const QUOTES_APPLICATIONS =
   /(?:收到|受理|新收|接到)[^。；\d]{0,20}?申请[^。；\d]{0,8}?(\d+)\s*(?:件|个|条|份)/;
-const SAYS_NO_REVIEW = /(未|没有)[^。；]{0,10}行政复议/;
+/** "未发生行政复议", "未收到公开行政复议"; not a qualified "未发生因答复不当引发的行政复议". */
+const SAYS_NO_REVIEW = /(未|没有)(收到|发生|被申请)?[^。；，因]{0,4}行政复议/;
 
 function checkNarrativeAgainstTables(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

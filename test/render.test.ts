@@ -180,3 +180,20 @@ describe('the 版记 on an even page (double-sided printing)', () => {
     expect([...seen].sort()).toEqual(['alone', 'blank page', 'with the body']);
   });
 });
+
+describe('table height estimate', () => {
+  it('is never below the height pdfmake gives table 三 (so an unbreakable table is never dropped)', async () => {
+    const { document, markdown } = await built('examples/longde-chengguan-2021.md');
+    const { parseGrid } = await import('../src/markdown/grid.js');
+    const { estimateGridHeight } = await import('../src/markdown/to-pdfmake.js');
+    const block = /```(grid header=3 widths=\S+ size=\S+)\n([\s\S]*?)```/.exec(markdown ?? '');
+    const rows = (block?.[2] ?? '').split('\n').filter(Boolean);
+    const grid = parseGrid(block?.[1] ?? '', (block?.[2] ?? ''));
+    expect(rows[0]).toContain('本列数据的勾稽关系');
+    const page = document?.pages.find((p) => p.text.includes('四、结转下年度继续办理')) as PdfPage;
+    const items = page.items.filter((i) => i.size === 10.5);
+    const top = Math.min(...items.map((i) => i.baseline)) - toMm(10.5);
+    const bottom = Math.max(...items.map((i) => i.baseline)) + toMm(4);
+    expect(toMm(estimateGridHeight(grid, 10.5))).toBeGreaterThan(bottom - top);
+  });
+});

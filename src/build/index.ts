@@ -8,6 +8,7 @@ import { FontError, loadFont, type LoadedFont, type ResolvedFont, resolveFonts }
 import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
 import { documentDefinition } from '../layout/document.js';
+import { pageGeometry } from '../layout/geometry.js';
 import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
 import { checkSource } from '../pipeline.js';
@@ -75,7 +76,7 @@ export async function buildSource(file: string, text: string, options: BuildOpti
   try {
     templatePath = templateFile(reportDir, report.template);
     markdown = loadTemplate(templatePath)(report);
-    content = markdownToContent(markdown);
+    content = markdownToContent(markdown, { pageHeight: pageGeometry.typeHeight, bodySize: pageGeometry.bodySize, pitch: pageGeometry.pitch });
   } catch (error) {
     if (error instanceof TemplateError) return { report, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
     if (error instanceof MarkdownError) return { report, diagnostics: [...diagnostics, failure(templatePath, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };

@@ -8,6 +8,7 @@ import type { Report } from '../model/types.js';
 import { type PdfNode, TABLE_ID_PREFIX } from '../markdown/to-pdfmake.js';
 import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { balanceTitle, emWidth } from './title.js';
+import { GRID_LINE_HEIGHT } from '../template/tables.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -129,6 +130,63 @@ export interface DocumentDefinition {
   readonly definition: Record<string, unknown>;
 }
 
+type NodeInfo = { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };
+type NodeQueries = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] };
+
+/**
+ * pdfmake's pageBreakBefore: keep headings with what follows, move tables that would cross a
+ * page, and put the 版记 on an even page. Every `true` costs pdfmake a full re-layout.
+ */
+function pageBreaks(placement: BanjiPlacement): (node: NodeInfo, nodes: NodeQueries) => boolean {
+  const decide = (
+    node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
+    nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] },
+  ) => {
+    const page = node.pageNumbers[0] ?? 1;
+    // The filler is a 1 pt line right after the body: its page is where the body ends (an
+    // unbreakable block reports the page it started on, not the one it moved to).
+    if (node.id === FILLER_ID) {
+      const banjiNode = [...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()].find(
+        (n) => (n as { id?: string }).id === BANJI_ID,
+      ) as { pageNumbers: number[] } | undefined;
+      const banjiPage = banjiNode?.pageNumbers[0] ?? page;
+      // Nothing of the body on the filler's page: that page is blank.
+      placement.fillerAlone = (node.startPosition?.verticalRatio ?? 1) < 0.01;
+      // The 版记 did not fit after the body and fell on an odd page: follow it there, so
+      // that page becomes the blank one before the 版记 page.
+      if (banjiPage !== page && banjiPage % 2 === 1) {
+        placement.fillerAlone = true;
+        return true;
+      }
+      return false;
+    }
+    if (node.id === BANJI_ID) {
+      if (page % 2 === 0) return false;
+      if (placement.fillerAlone) placement.blankPage = page;
+      return true;
+    }
+    // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
+    // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
+    // would cross a page starts on the next one instead. Only a table taller than a whole
+    // page still breaks, between rows, with its header rows repeated.
+    if (node.id?.startsWith(TABLE_ID_PREFIX)) {
+      return node.pageNumbers.length > 1 && (node.startPosition?.verticalRatio ?? 0) > 0.02;
+    }
+    if (node.headlineLevel === undefined) return false;
+    // A heading never ends a page: not alone, and not above a table that is about to move.
+    const following = nodes.getFollowingNodesOnPage() as { id?: string; pageNumbers: number[] }[];
+    const next = following[0];
+    return !next || (next.id?.startsWith(TABLE_ID_PREFIX) === true && next.pageNumbers.length > 1);
+  };
+  return process.env.NIANBAO_TRACE_BREAKS
+    ? (node, nodes) => {
+        const result = decide(node, nodes);
+        if (result) process.stderr.write(`break before ${node.id ?? `h${node.headlineLevel}`} on page ${node.pageNumbers.join(',')}\n`);
+        return result;
+      }
+    : decide;
+}
+
 export function documentDefinition(report: Report, content: PdfNode[], options: LayoutOptions): Record<string, unknown> {
   const { metrics } = options;
   const body = g.bodySize;
@@ -188,47 +246,7 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       modDate: options.creationDate,
     },
     content: flow,
-    // Keep headings with what follows, and put the 版记 on an even page (double-sided print).
-    pageBreakBefore: (
-      node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
-      nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] },
-    ) => {
-      const page = node.pageNumbers[0] ?? 1;
-      // The filler is a 1 pt line right after the body: its page is where the body ends (an
-      // unbreakable block reports the page it started on, not the one it moved to).
-      if (node.id === FILLER_ID) {
-        const banjiNode = [...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()].find(
-          (n) => (n as { id?: string }).id === BANJI_ID,
-        ) as { pageNumbers: number[] } | undefined;
-        const banjiPage = banjiNode?.pageNumbers[0] ?? page;
-        // Nothing of the body on the filler's page: that page is blank.
-        placement.fillerAlone = (node.startPosition?.verticalRatio ?? 1) < 0.01;
-        // The 版记 did not fit after the body and fell on an odd page: follow it there, so
-        // that page becomes the blank one before the 版记 page.
-        if (banjiPage !== page && banjiPage % 2 === 1) {
-          placement.fillerAlone = true;
-          return true;
-        }
-        return false;
-      }
-      if (node.id === BANJI_ID) {
-        if (page % 2 === 0) return false;
-        if (placement.fillerAlone) placement.blankPage = page;
-        return true;
-      }
-      // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
-      // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
-      // would cross a page starts on the next one instead. Only a table taller than a whole
-      // page still breaks, between rows, with its header rows repeated.
-      if (node.id?.startsWith(TABLE_ID_PREFIX)) {
-        return node.pageNumbers.length > 1 && (node.startPosition?.verticalRatio ?? 0) > 0.02;
-      }
-      if (node.headlineLevel === undefined) return false;
-      // A heading never ends a page: not alone, and not above a table that is about to move.
-      const following = nodes.getFollowingNodesOnPage() as { id?: string; pageNumbers: number[] }[];
-      const next = following[0];
-      return !next || (next.id?.startsWith(TABLE_ID_PREFIX) === true && next.pageNumbers.length > 1);
-    },
+    pageBreakBefore: pageBreaks(placement),
     // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
     // A blank page before the 版记 page, and that page, carry no number.
     footer: (page: number) => {
@@ -251,7 +269,7 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       h3: { leadingIndent: 2 * body },
       h4: { leadingIndent: 2 * body },
       body: { alignment: 'justify', leadingIndent: 2 * body },
-      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: 1.08 },
+      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT },
       tableCell: {},
       tableHeader: {},
       banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },

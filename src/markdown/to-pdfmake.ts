@@ -6,6 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { stripOrdinal } from '../model/narrative.js';
+import { emWidth } from '../layout/title.js';
+import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE } from '../template/tables.js';
 import { type Grid, parseGrid } from './grid.js';
 
 export type PdfNode = Record<string, unknown>;
@@ -107,8 +109,44 @@ export class MarkdownError extends Error {
   }
 }
 
+/**
+ * A generous estimate of a grid's height in pt: every cell's text wrapped in its columns at one
+ * em per character (half for ASCII), with a margin for fonts taller than Fandol's.
+ */
+export function estimateGridHeight(grid: Grid, defaultSize: number): number {
+  const size = grid.fontSize ?? defaultSize;
+  const line = size * GRID_LINE_HEIGHT * 1.15;
+  const widths = grid.widths.map((w) => (w === '*' ? 40 : w));
+  const heights: number[] = [];
+  const taken: boolean[][] = [];
+  grid.rows.forEach((row, r) => {
+    taken[r] ??= [];
+    let c = 0;
+    let tallest = 1;
+    for (const cell of row) {
+      while (taken[r]?.[c]) c++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
+      if (cell.rowSpan === 1) {
+        const width = widths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE);
+        const perLine = Math.max(1, Math.floor(width / size));
+        tallest = Math.max(tallest, Math.ceil(emWidth(cell.text) / perLine));
+      }
+      c += cell.colSpan;
+    }
+    heights.push(tallest * line + 2 * GRID_PADDING + GRID_RULE);
+  });
+  return heights.reduce((a, b) => a + b, GRID_RULE);
+}
+
+export interface ContentOptions {
+  /** Height of the 版心, pt: a table estimated to fit is kept on one page without a re-layout. */
+  readonly pageHeight: number;
+  readonly bodySize: number;
+  readonly pitch: number;
+}
+
 /** Converts Markdown to content nodes (see layout/document.ts for how tables meet pages). */
-export function markdownToContent(source: string): PdfNode[] {
+export function markdownToContent(source: string, options?: ContentOptions): PdfNode[] {
   const tokens = markdown.parse(source, {});
   const content: PdfNode[] = [];
   const counters = [0, 0, 0, 0, 0];
@@ -161,7 +199,18 @@ export function markdownToContent(source: string): PdfNode[] {
         throw new MarkdownError(error instanceof Error ? error.message : String(error), (token.map?.[0] ?? 0) + 1);
       }
       tableCount++;
-      content.push({ ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` });
+      const table = { ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` };
+      // A table that surely fits on a page goes whole, with its heading and lead-in, as one
+      // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than
+      // a page, so anything that might not fit is left to pageBreakBefore (layout/document.ts).
+      const lead = sinceHeading.length <= 3 ? sinceHeading : [];
+      const leadHeight = lead.reduce((sum, node) => sum + Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5) * (options?.pitch ?? 29), 0);
+      if (options && leadHeight + estimateGridHeight(grid, 10.5) + options.pitch < options.pageHeight * 0.92) {
+        content.splice(content.length - lead.length, lead.length);
+        content.push({ stack: [...lead, { ...table, id: undefined }], unbreakable: true });
+      } else {
+        content.push(table);
+      }
       sinceHeading = [];
     } else if (token.type === 'fence' || token.type === 'code_block') {
       const node = { text: token.content.replace(/\n$/, ''), style: 'body' };

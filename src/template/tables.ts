@@ -17,6 +17,8 @@ export const TABLE_FONT_SIZE = 10.5;
 /** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
 export const GRID_PADDING = 1.5;
 export const GRID_RULE = 0.5;
+/** Line height of table text (pdfmake multiplier of the font's natural line). */
+export const GRID_LINE_HEIGHT = 1.08;
 
 /** Content widths for columns that together fill `total`; `*` columns share what is left. */
 export function fillWidths(widths: readonly (number | '*')[], total: number): number[] {

@@ -4,11 +4,10 @@ import { cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { resolveInputs } from './files/inputs.js';
-import { type BuildCommandOptions, readSource, runBuild } from './commands/build.js';
+import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
-import { runFonts } from './commands/fonts.js';
-import { type InitCommandOptions, runInit } from './commands/init.js';
-import { runWatch } from './commands/watch.js';
+import { readSource } from './files/read.js';
+import type { InitCommandOptions } from './commands/init.js';
 import { type CheckedSource, checkSource } from './pipeline.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -86,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     .example('nianbao build report.md')
     .example('nianbao build reports/ --out-dir pdf')
     .action((files: string[], options: BuildCommandOptions) => {
-      pending = runBuild(files, options);
+      pending = import('./commands/build.js').then((m) => m.runBuild(files, options));
     });
   cli
     .command('watch <...files>', '监视源文件、模板和字体，每次保存后重新生成 PDF')
@@ -95,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '即使检查出错误也生成 PDF')
     .example('nianbao watch report.md')
     .action((files: string[], options: BuildCommandOptions) => {
-      pending = runWatch(files, options);
+      pending = import('./commands/watch.js').then((m) => m.runWatch(files, options));
     });
   cli
     .command('init [file]', '新建报告源文件（默认 年度.md）；--from 从上一年的报告带入机关信息和结转数')
@@ -103,13 +102,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--from <file>', '上一年的报告')
     .example('nianbao init 2024.md --from 2023.md')
     .action((file: string | undefined, options: InitCommandOptions) => {
-      pending = runInit(file, options);
+      pending = import('./commands/init.js').then((m) => m.runInit(file, options));
     });
   cli
     .command('fonts [file]', '列出各角色使用的字体文件，以及是否是随附的后备字体')
     .example('nianbao fonts report.md')
     .action((file: string | undefined) => {
-      pending = runFonts(file);
+      pending = import('./commands/fonts.js').then((m) => m.runFonts(file));
     });
   cli.help();
   cli.version(pkg.version);

@@ -1,5 +1,5 @@
 /** `nianbao build`: sources → PDFs beside them (or -o / --out-dir), written atomically. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildJob, type BuildOutcome, runJob } from '../batch/job.js';
 import { runPool } from '../batch/pool.js';
@@ -9,22 +9,15 @@ import { formatDiagnostics } from '../diagnostics/format.js';
 import { resolveInputs } from '../files/inputs.js';
 import { checkSource } from '../pipeline.js';
 import { UsageError } from './errors.js';
+import { readSource } from '../files/read.js';
+
+export { readSource };
 
 export interface BuildCommandOptions {
   out?: string;
   outDir?: string;
   force?: boolean;
   previous?: string;
-}
-
-export async function readSource(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个目录' : code === 'ENOENT' ? '文件不存在' : `读取失败（${code}）`;
-    throw new UsageError(`无法读取“${file}”：${reason}`, '检查文件路径和权限');
-  }
 }
 
 export function outputPath(source: string, options: BuildCommandOptions): string {

@@ -3,9 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { FONT_ROLES } from '../model/fields.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
+
+// The CommonJS build, the copy pdfkit loads: importing the ESM build as well would load and
+// initialise fontkit twice (~100 ms of start-up).
+const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 
 export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
@@ -20,7 +25,7 @@ export interface ResolvedFont {
 export interface LoadedFont {
   readonly file: string;
   readonly buffer: Buffer;
-  readonly font: fontkit.Font;
+  readonly font: Fontkit.Font;
   /** (ascent − descent) / unitsPerEm from hhea: pdfkit's natural line height in em. */
   readonly lineEm: number;
 }

@@ -55,6 +55,10 @@ for (let i = 0; i < RUNS; i++) {
   nianbaoRss = Math.max(nianbaoRss, n.rss ?? 0);
 }
 
+// The anchor's own warm rebuilds in one process, for comparison with the watch loop.
+const anchorWarm = JSON.parse(timed([...anchorArgs, '--warm', '5']).stdout);
+anchorInfo.warm_median_ms = anchorWarm.warm_median_ms;
+
 // ── Watch: save → PDF written, one paragraph edited, in one process ──
 const { watchSources } = await import('../dist/watch/index.js');
 const watched = path.join(work, 'watched.md');

@@ -30,7 +30,8 @@ export interface Watcher {
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const out = options.out ?? ((text) => process.stdout.write(text));
-  const settle = options.settle ?? 60;
+  // Editors write a save as a burst of events within a few ms (truncate, write, rename).
+  const settle = options.settle ?? 30;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout }>();

@@ -30,8 +30,9 @@ export interface Watcher {
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const out = options.out ?? ((text) => process.stdout.write(text));
-  // Editors write a save as a burst of events within a few ms (truncate, write, rename).
-  const settle = options.settle ?? 30;
+  // A save arrives as a burst of events (truncate, write, rename); chokidar throttles change
+  // events itself, and 30 ms proved too short to see the last one.
+  const settle = options.settle ?? 60;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout }>();

@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out-dir <dir>', '输出目录（默认与源文件同目录）')
     .option('--force', '即使检查出错误也生成 PDF（错误照常列出，退出码仍为 1）')
     .option('--previous <file>', '上一年的报告：核对上年结转')
+    .option('--html', '同时生成网页版（与 PDF 同名的 .html，独立文件，不引用外部资源）')
     .example('nianbao build report.md')
     .example('nianbao build reports/ --out-dir pdf')
     .action((files: string[], options: BuildCommandOptions) => {
@@ -92,7 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <file>', '输出文件（只有一个源文件时）')
     .option('--out-dir <dir>', '输出目录')
     .option('--force', '即使检查出错误也生成 PDF')
+    .option('--serve [port]', '在本机 http://127.0.0.1:端口/ 提供网页预览，每次重新生成后浏览器自动刷新（默认端口 8360）')
     .example('nianbao watch report.md')
+    .example('nianbao watch report.md --serve')
     .action((files: string[], options: BuildCommandOptions) => {
       pending = import('./commands/watch.js').then((m) => m.runWatch(files, options));
     });

@@ -4,12 +4,15 @@ import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { writeAtomic } from '../files/write.js';
+import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
 
 export interface BuildJob {
   readonly file: string;
   readonly output: string;
   readonly force: boolean;
+  /** Also write the web-publication HTML beside the PDF. */
+  readonly html?: boolean;
   readonly sourceDateEpoch?: string;
 }
 
@@ -43,8 +46,16 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   if (!result.pdf) return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed() };
   try {
     await writeAtomic(job.output, result.pdf);
+    if (job.html && result.report && result.markdown !== undefined) {
+      await writeAtomic(htmlPath(job.output), reportHtml(result.report, result.markdown));
+    }
   } catch (error) {
     return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: `无法写入“${job.output}”（${(error as NodeJS.ErrnoException).code}）` };
   }
   return { file: job.file, written: job.output, diagnostics: result.diagnostics, failed, ms: elapsed() };
+}
+
+/** report.pdf → report.html */
+export function htmlPath(pdf: string): string {
+  return pdf.replace(/\.pdf$/i, '') + '.html';
 }

@@ -1,7 +1,7 @@
 /** `nianbao build`: sources → PDFs beside them (or -o / --out-dir), written atomically. */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildJob, type BuildOutcome, runJob } from '../batch/job.js';
+import { type BuildJob, type BuildOutcome, htmlPath, runJob } from '../batch/job.js';
 import { runPool } from '../batch/pool.js';
 import { progress } from '../batch/progress.js';
 import type { Report } from '../model/types.js';
@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   outDir?: string;
   force?: boolean;
   previous?: string;
+  html?: boolean;
+  serve?: boolean | string;
 }
 
 export function outputPath(source: string, options: BuildCommandOptions): string {
@@ -49,6 +51,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     file,
     output: outputPath(file, options),
     force: options.force === true,
+    html: options.html === true,
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   }));
   const bar = progress(files.length);
@@ -60,7 +63,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       process.stdout.write(`${formatDiagnostics(outcome.diagnostics)}\n`);
     }
     const line = outcome.written
-      ? `已生成 ${outcome.written}（${outcome.ms} ms）`
+      ? `已生成 ${outcome.written}${options.html ? ` 和 ${htmlPath(outcome.written)}` : ''}（${outcome.ms} ms）`
       : outcome.problem
         ? `未生成 ${outcome.file} 的 PDF：${outcome.problem}`
         : `未生成 ${outcome.file} 的 PDF：请先修正上面的错误${options.force ? '' : '（或加 --force）'}`;

@@ -1,6 +1,9 @@
 /** `nianbao watch`: keeps rebuilding until interrupted. */
 import { mkdir } from 'node:fs/promises';
 import { resolveInputs } from '../files/inputs.js';
+import type { BuildResult } from '../build/index.js';
+import { reportHtml } from '../html/render.js';
+import { type PreviewServer, RELOAD_SCRIPT, startPreview } from '../serve/index.js';
 import { watchSources } from '../watch/index.js';
 import { type BuildCommandOptions, outputPath } from './build.js';
 import { UsageError } from './errors.js';
@@ -10,8 +13,31 @@ export async function runWatch(inputs: string[], options: BuildCommandOptions): 
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join('\n'), problems[0]?.hint ?? '');
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
-  const watcher = watchSources(files, { output: (source) => outputPath(source, options), force: options.force === true });
+  const port = options.serve === true ? 8360 : options.serve !== undefined && options.serve !== false ? Number(options.serve) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new UsageError(`--serve 的端口“${options.serve}”不对`, '例如 nianbao watch report.md --serve 8360');
+  }
+  let preview: PreviewServer | undefined;
+  if (port !== undefined) {
+    try {
+      preview = await startPreview(port, files[0] as string);
+    } catch (error) {
+      throw new UsageError(`无法在端口 ${port} 上启动预览（${(error as NodeJS.ErrnoException).code}）`, '换一个端口：--serve 8361');
+    }
+  }
+  const watcher = watchSources(files, {
+    output: (source) => outputPath(source, options),
+    force: options.force === true,
+    ...(preview
+      ? {
+          onBuilt: (source: string, result: BuildResult) => {
+            if (result.report && result.markdown !== undefined) preview?.update(source, reportHtml(result.report, result.markdown, { tail: RELOAD_SCRIPT }));
+          },
+        }
+      : {}),
+  });
   await watcher.ready;
+  if (preview) process.stderr.write(`网页预览：${preview.url}（保存后自动刷新）\n`);
   process.stderr.write(`正在监视 ${files.length} 个源文件（按 Ctrl+C 退出）\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -19,5 +45,6 @@ export async function runWatch(inputs: string[], options: BuildCommandOptions): 
     process.once('SIGTERM', stop);
   });
   await watcher.close();
+  await preview?.close();
   return 0;
 }

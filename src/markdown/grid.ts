@@ -12,7 +12,7 @@
  * Attributes in braces at the end of a cell: `rs=N` rowspan, `cs=N` colspan, `th` header cell,
  * `left`/`right` alignment (default centre). `\|` and `\{` escape the separators.
  * Fence options: `header=N` rows repeated on a new page, `widths=` column widths in pt or `*`,
- * `size=` font size in pt.
+ * `size=` font size in pt, `caption=` a caption (no spaces) for the HTML table.
  */
 
 export interface GridCell {
@@ -28,6 +28,8 @@ export interface Grid {
   readonly headerRows: number;
   readonly widths: readonly (number | '*')[];
   readonly fontSize?: number;
+  /** A caption for readers of the HTML (screen readers); the PDF has the heading instead. */
+  readonly caption?: string;
   /** Rows as written: covered cells are left out. */
   readonly rows: readonly (readonly GridCell[])[];
 }
@@ -109,7 +111,9 @@ export function parseGrid(info: string, content: string): Grid {
     : Array.from({ length: columns }, () => '*' as const);
   if (widths.length !== columns) throw new GridError(`widths 给了 ${widths.length} 列，表格有 ${columns} 列`, 0);
   const size = opts.get('size');
+  const caption = opts.get('caption');
   return {
+    ...(caption ? { caption } : {}),
     columns,
     headerRows: Number(opts.get('header') ?? 0),
     widths,
@@ -126,6 +130,7 @@ function escape(text: string): string {
 export function formatGrid(grid: Grid): string {
   const info = ['grid', `header=${grid.headerRows}`, `widths=${grid.widths.join(',')}`];
   if (grid.fontSize) info.push(`size=${grid.fontSize}`);
+  if (grid.caption) info.push(`caption=${grid.caption.replace(/\s+/g, '')}`);
   const lines = grid.rows.map((row) =>
     row
       .map((cell) => {

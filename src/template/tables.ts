@@ -1,6 +1,7 @@
 /** The statistical tables as grids, built from the table definitions and the report's cells. */
 import type { Grid, GridCell } from '../markdown/grid.js';
 import { cellAt, type TableData } from '../model/types.js';
+import { PARTS } from '../tables/definitions.js';
 
 const cell = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
   text,
@@ -45,7 +46,7 @@ function disclosureGrid(table: TableData): Grid {
     ]);
     for (const row of def.rows.filter((r) => r.block === index)) {
       rows.push([
-        cell(row.labels[0] ?? row.key),
+        cell(row.labels[0] ?? row.key, { header: true }),
         ...block.columns.map((key, i) => cell(cellAt(table, row.id, key)?.display ?? '', { colSpan: block.spans[i] ?? 1 })),
       ]);
     }
@@ -69,6 +70,7 @@ function labelCells(table: TableData, index: number): GridCell[] {
     const last = level === row.labels.length - 1;
     cells.push(
       cell(label, {
+        header: true,
         rowSpan,
         colSpan: last ? labelColumns - level : 1,
         align: last && labelColumns > 1 ? 'left' : 'center',
@@ -93,8 +95,15 @@ function headedGrid(table: TableData, widths: (number | '*')[]): Grid {
   return { columns: widths.length, headerRows: header.length, widths, fontSize: TABLE_FONT_SIZE, rows: [...header, ...body] };
 }
 
-/** The grid of one table; column widths keep every label readable at 五号 in 156 mm. */
+/** The grid of one table, captioned with its part's title. */
 export function tableGrid(table: TableData): Grid {
+  const grid = layoutGrid(table);
+  const part = PARTS[table.def.part - 1];
+  return part ? { ...grid, caption: `${part.number}、${part.title}` } : grid;
+}
+
+/** Column widths keep every label readable at 五号 in 156 mm. */
+function layoutGrid(table: TableData): Grid {
   switch (table.def.id) {
     case 'disclosure':
       return disclosureGrid(table);

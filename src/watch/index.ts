@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
-import { buildSource } from '../build/index.js';
+import { type BuildResult, buildSource } from '../build/index.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { writeAtomic } from '../files/write.js';
@@ -19,6 +19,8 @@ export interface WatchOptions {
   readonly settle?: number;
   readonly log?: (line: string) => void;
   readonly out?: (text: string) => void;
+  /** Called after each PDF is written (the preview server renders the HTML here). */
+  readonly onBuilt?: (source: string, result: BuildResult) => void;
 }
 
 export interface Watcher {
@@ -81,6 +83,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       const target = options.output(source);
       if (result.pdf && (options.force || !hasErrors(result.diagnostics))) {
         await writeAtomic(target, result.pdf);
+        options.onBuilt?.(source, result);
         log(`已生成 ${target}（${Math.round(performance.now() - started)} ms）`);
       } else {
         log(`未更新 ${target}：源文件有错误，保留上一次的 PDF，继续监视`);

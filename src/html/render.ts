@@ -1,0 +1,172 @@
+/**
+ * The web-publication form: a standalone HTML page from the same template output as the PDF,
+ * with the same table merges, Chinese typography in CSS, a print stylesheet and accessible
+ * tables. Pure: no requests leave the page (no external fonts, scripts or images).
+ */
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { formatDate } from '../model/dates.js';
+import type { Report } from '../model/types.js';
+import { type Grid, parseGrid } from '../markdown/grid.js';
+import { headingNumber } from '../markdown/to-pdfmake.js';
+import { stripOrdinal } from '../model/narrative.js';
+
+// Raw HTML and images are off: the page must make no request and carry no injected markup.
+const markdown = new MarkdownIt('commonmark', { html: false }).disable('image');
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+const CSS = `
+:root { --red: rgb(255, 51, 51); }
+html { background: #eee; }
+body { margin: 0; }
+.gongwen { box-sizing: border-box; max-width: 210mm; margin: 2em auto; padding: 37mm 26mm 35mm 28mm; background: #fff; color: #000;
+  font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "FandolFang", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
+  font-size: 16pt; line-height: 28.95pt; }
+.gongwen p { margin: 0; text-indent: 2em; text-align: justify; }
+.gongwen .issuer { margin: 35mm 0 0; text-align: center; text-indent: 0; color: var(--red); font-size: 30pt; line-height: 1.2; font-weight: bold;
+  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STSong", "Songti SC", "SimSun", serif; }
+.gongwen .doc-number { margin-top: 57.9pt; text-align: center; text-indent: 0; }
+.gongwen .signers { text-align: right; text-indent: 0; padding-right: 1em; }
+.red-rule { border: 0; border-top: 1px solid var(--red); margin: 4mm 0 0; }
+h1.title { margin: 57.9pt 0 28.95pt; text-align: center; font-weight: bold; font-size: 22pt; line-height: 28.95pt;
+  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STSong", "Songti SC", "SimSun", serif; }
+.gongwen .recipient { text-indent: 0; }
+.gongwen > h1.title:first-child { margin-top: 0; }
+h2, h3, h4, h5 { margin: 0; font-size: 1em; font-weight: normal; text-indent: 2em; }
+h2 { font-family: "黑体", "SimHei", "Heiti SC", "FandolHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
+h3 { font-family: "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "FandolKai", serif; }
+table.stat { width: 100%; border-collapse: collapse; margin: .5em 0 1em; font-size: 10.5pt; line-height: 1.35; }
+table.stat th, table.stat td { border: 1px solid #000; padding: 2px 3px; text-align: center; vertical-align: middle; font-weight: normal; }
+table.stat .left { text-align: left; }
+table.stat caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.signature { margin-top: 28.95pt; text-align: right; padding-right: 2em; }
+.gongwen .signature p { text-indent: 0; text-align: right; }
+.banji { margin-top: 57.9pt; font-size: 14pt; border-top: 1px solid #000; border-bottom: 1px solid #000; }
+.gongwen .banji p { text-indent: 0; padding: 0 1em; }
+.banji .printer { display: flex; justify-content: space-between; border-top: 0.7px solid #000; }
+@media print {
+  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+  html { background: none; }
+  .gongwen { margin: 0; padding: 0; max-width: none; }
+  .gongwen .issuer { margin-top: 35mm; }
+  table.stat { break-inside: avoid; }
+  h2, h3, h4, h5 { break-after: avoid; }
+}`;
+
+/** A grid as an HTML table: header rows in <thead> with column scopes, row labels as row headers. */
+export function gridHtml(grid: Grid): string {
+  const rows = grid.rows.map((row, r) => {
+    const inHead = r < grid.headerRows;
+    const cells = row.map((cell) => {
+      const attrs: string[] = [];
+      if (cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
+      if (cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
+      if (cell.align !== 'center') attrs.push(`class="${cell.align}"`);
+      if (cell.header) {
+        const scope = inHead || cell.colSpan > 1 ? (cell.colSpan > 1 ? 'colgroup' : 'col') : cell.rowSpan > 1 ? 'rowgroup' : 'row';
+        attrs.unshift(`scope="${scope}"`);
+        return `<th ${attrs.join(' ')}>${escapeHtml(cell.text)}</th>`;
+      }
+      return `<td${attrs.length ? ` ${attrs.join(' ')}` : ''}>${escapeHtml(cell.text)}</td>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  // Column widths as in the PDF, in per cent of the fixed ones' sum ('*' shares the rest).
+  const fixed = grid.widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const cols = grid.widths.every((w) => w !== '*') && fixed > 0
+    ? `<colgroup>${grid.widths.map((w) => `<col style="width:${((Number(w) / fixed) * 100).toFixed(2)}%">`).join('')}</colgroup>`
+    : '';
+  const head = grid.headerRows > 0 ? `<thead>${rows.slice(0, grid.headerRows).join('')}</thead>` : '';
+  const caption = grid.caption ? `<caption>${escapeHtml(grid.caption)}</caption>` : '';
+  return `<table class="stat">${caption}${cols}${head}<tbody>${rows.slice(grid.headerRows).join('')}</tbody></table>`;
+}
+
+/** The template's Markdown as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
+export function bodyHtml(source: string): string {
+  const tokens = markdown.parse(source, {});
+  const out: string[] = [];
+  const counters = [0, 0, 0, 0, 0];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (token.type === 'heading_open' && next?.type === 'inline') {
+      const level = Number(token.tag.slice(1));
+      let text = markdown.renderer.renderInline(next.children ?? [], markdown.options, {});
+      if (level === 1) counters.fill(0);
+      else {
+        const depth = Math.min(level, 4);
+        counters[depth] = (counters[depth] ?? 0) + 1;
+        for (let d = depth + 1; d < counters.length; d++) counters[d] = 0;
+        text = escapeHtml(headingNumber(depth, counters[depth] ?? 1)) + stripOrdinal(text).text;
+      }
+      const tag = `h${Math.min(level + 1, 5)}`;
+      out.push(`<${tag}>${text}</${tag}>`);
+      i += 2;
+    } else if (token.type === 'paragraph_open' && next?.type === 'inline') {
+      out.push(`<p>${markdown.renderer.renderInline(next.children ?? [], markdown.options, {})}</p>`);
+      i += 2;
+    } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
+      out.push(gridHtml(parseGrid(token.info, token.content)));
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      out.push(`<p>${escapeHtml(token.content.trim())}</p>`);
+    }
+  }
+  return out.join('\n');
+}
+
+export interface PageOptions {
+  /** Extra markup at the end of <body> (the live-reload script of `watch --serve`). */
+  readonly tail?: string;
+}
+
+export function reportHtml(report: Report, templateMarkdown: string, options: PageOptions = {}): string {
+  const parts: string[] = ['<article class="gongwen">'];
+  const header = report.redHeader;
+  if (header) {
+    parts.push('<header class="bantou">');
+    parts.push(`<p class="issuer">${escapeHtml(header.issuerMark)}</p>`);
+    if (header.documentNumber) parts.push(`<p class="doc-number">${escapeHtml(header.documentNumber.value)}</p>`);
+    if (header.signers.length > 0) parts.push(`<p class="signers">签发人：${header.signers.map(escapeHtml).join('　')}</p>`);
+    parts.push('<hr class="red-rule">', '</header>');
+  }
+  parts.push(`<h1 class="title">${escapeHtml(report.title)}</h1>`);
+  if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
+  parts.push(bodyHtml(templateMarkdown));
+  const signature = report.signature ?? (report.redHeader ? report.agency : undefined);
+  if (signature || report.date) {
+    parts.push('<div class="signature">');
+    if (signature) parts.push(`<p>${escapeHtml(signature)}</p>`);
+    if (report.date) parts.push(`<p>${escapeHtml(formatDate(report.date))}</p>`);
+    parts.push('</div>');
+  }
+  const colophon = report.colophon;
+  if (colophon && (colophon.copyTo.length > 0 || colophon.printer || colophon.printDate)) {
+    parts.push('<footer class="banji">');
+    if (colophon.copyTo.length > 0) parts.push(`<p>抄送：${escapeHtml(colophon.copyTo.join('，'))}。</p>`);
+    if (colophon.printer || colophon.printDate) {
+      parts.push(`<p class="printer"><span>${escapeHtml(colophon.printer ?? '')}</span><span>${colophon.printDate ? `${escapeHtml(formatDate(colophon.printDate))}印发` : ''}</span></p>`);
+    }
+    parts.push('</footer>');
+  }
+  parts.push('</article>');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(report.title)}</title>`,
+    `<meta name="author" content="${escapeHtml(report.signature ?? report.agency)}">`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...parts,
+    options.tail ?? '',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

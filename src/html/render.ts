@@ -10,6 +10,8 @@ import type { Report } from '../model/types.js';
 import { type Grid, parseGrid } from '../markdown/grid.js';
 import { headingNumber } from '../markdown/to-pdfmake.js';
 import { stripOrdinal } from '../model/narrative.js';
+import { pageGeometry } from '../layout/geometry.js';
+import { balanceTitle } from '../layout/title.js';
 
 // Raw HTML and images are off: the page must make no request and carry no injected markup.
 const markdown = new MarkdownIt('commonmark', { html: false }).disable('image');
@@ -31,7 +33,7 @@ body { margin: 0; }
 .gongwen .doc-number { margin-top: 57.9pt; text-align: center; text-indent: 0; }
 .gongwen .signers { text-align: right; text-indent: 0; padding-right: 1em; }
 .red-rule { border: 0; border-top: 1px solid var(--red); margin: 4mm 0 0; }
-h1.title { margin: 57.9pt 0 28.95pt; text-align: center; font-weight: bold; font-size: 22pt; line-height: 28.95pt;
+h1.title { margin: 57.9pt 0 28.95pt; text-align: center; font-weight: bold; word-break: keep-all; font-size: 22pt; line-height: 28.95pt;
   font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STSong", "Songti SC", "SimSun", serif; }
 .gongwen .recipient { text-indent: 0; }
 .gongwen > h1.title:first-child { margin-top: 0; }
@@ -132,7 +134,9 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
     if (header.signers.length > 0) parts.push(`<p class="signers">签发人：${header.signers.map(escapeHtml).join('　')}</p>`);
     parts.push('<hr class="red-rule">', '</header>');
   }
-  parts.push(`<h1 class="title">${escapeHtml(report.title)}</h1>`);
+  // The same balanced lines as the PDF (never broken inside a word or a year).
+  const titleLines = balanceTitle(report.title, Math.floor(pageGeometry.typeWidth / pageGeometry.titleSize) - 1);
+  parts.push(`<h1 class="title">${titleLines.map(escapeHtml).join('<br>')}</h1>`);
   if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
   parts.push(bodyHtml(templateMarkdown));
   const signature = report.signature ?? (report.redHeader ? report.agency : undefined);

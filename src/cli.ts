@@ -6,9 +6,9 @@ import type { Diagnostic } from './diagnostics/types.js';
 import { resolveInputs } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
-import { readSource } from './files/read.js';
+import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
-import { type CheckedSource, checkSource } from './pipeline.js';
+import { checkSource } from './pipeline.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -29,23 +29,13 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
     const first = problems[0] as (typeof problems)[number];
     throw new UsageError(problems.map((p) => p.message).join('\n'), first.hint);
   }
-  let previous: CheckedSource | undefined;
-  if (options.previous) {
-    previous = checkSource(options.previous, await readSource(options.previous));
-    if (!previous.report) {
-      process.stderr.write(`${formatDiagnostics(previous.diagnostics)}\n`);
-      throw new UsageError(
-        `上一年的报告“${options.previous}”无法读取为报告`,
-        '先修正上一年报告里的错误',
-      );
-    }
-  }
+  const previous = options.previous ? await readPreviousReport(options.previous) : undefined;
   const all: Diagnostic[] = [];
   let failed = 0;
   // Read every file at once (I/O overlaps), then check them in order.
   const texts = await Promise.all(files.map(readSource));
   for (const [index, file] of files.entries()) {
-    const checked = checkSource(file, texts[index] as string, previous?.report);
+    const checked = checkSource(file, texts[index] as string, previous);
     all.push(...checked.diagnostics);
     if (!checked.ok) failed++;
   }

@@ -7,9 +7,8 @@ import { progress } from '../batch/progress.js';
 import type { Report } from '../model/types.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import { resolveInputs } from '../files/inputs.js';
-import { checkSource } from '../pipeline.js';
 import { UsageError } from './errors.js';
-import { readSource } from '../files/read.js';
+import { readPreviousReport, readSource } from '../files/read.js';
 
 export { readSource };
 
@@ -34,15 +33,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join('\n'), problems[0]?.hint ?? '');
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
-  let previous: Report | undefined;
-  if (options.previous) {
-    const checked = checkSource(options.previous, await readSource(options.previous));
-    if (!checked.report) {
-      process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);
-      throw new UsageError(`上一年的报告“${options.previous}”无法读取为报告`, '先修正上一年报告里的错误');
-    }
-    previous = checked.report;
-  }
+  const previous: Report | undefined = options.previous ? await readPreviousReport(options.previous) : undefined;
   if (files.length === 1 && !options.out && !options.outDir) {
     // One source: read it here first, so that an unreadable file is a usage error (exit 2).
     await readSource(files[0] as string);

@@ -3,10 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeAtomic } from '../files/write.js';
 import { initialSource } from '../init/source.js';
-import { checkSource } from '../pipeline.js';
-import { readSource } from './build.js';
+import { readPreviousReport } from '../files/read.js';
 import { UsageError } from './errors.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
 import { schemaReference } from './schema-path.js';
 
 export interface InitCommandOptions {
@@ -15,15 +13,7 @@ export interface InitCommandOptions {
 }
 
 export async function runInit(file: string | undefined, options: InitCommandOptions): Promise<number> {
-  let previous;
-  if (options.from) {
-    const checked = checkSource(options.from, await readSource(options.from));
-    if (!checked.report) {
-      process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);
-      throw new UsageError(`上一年的报告“${options.from}”无法读取为报告`, '先修正上一年报告里的错误');
-    }
-    previous = checked.report;
-  }
+  const previous = options.from ? await readPreviousReport(options.from) : undefined;
   const year = options.year !== undefined ? Number(options.year) : previous ? previous.year + 1 : new Date().getFullYear() - 1;
   if (!Number.isInteger(year) || year < 2008 || year > 2100) {
     throw new UsageError(`--year 应当是四位年份，这里是“${options.year}”`, '例如 nianbao init --year 2024');

@@ -11,3 +11,15 @@ export async function readSource(file: string): Promise<string> {
     throw new UsageError(`无法读取“${file}”：${reason}`, '检查文件路径和权限');
   }
 }
+
+/** Last year's report (for --previous and --from): its own errors are shown; it must at least parse. */
+export async function readPreviousReport(file: string): Promise<import('../model/types.js').Report> {
+  const { checkSource } = await import('../pipeline.js');
+  const { formatDiagnostics } = await import('../diagnostics/format.js');
+  const checked = checkSource(file, await readSource(file));
+  if (!checked.report) {
+    process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);
+    throw new UsageError(`上一年的报告“${file}”无法读取为报告`, '先修正上一年报告里的错误');
+  }
+  return checked.report;
+}

@@ -32,12 +32,13 @@ export interface Watcher {
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const out = options.out ?? ((text) => process.stdout.write(text));
-  // A save arrives as a burst of events (truncate, write, rename); chokidar throttles change
-  // events itself, and 30 ms proved too short to see the last one.
+  // A save arrives as a burst of events (truncate, write, rename), and chokidar drops events
+  // within 5 ms of each other; 60 ms lets the burst end (20 ms lost saves in tests). Should a
+  // build still catch a half-written file, the content check after each build rebuilds.
   const settle = options.settle ?? 60;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
-  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout }>();
+  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string }>();
 
   const depend = (source: string, files: string[]) => {
     for (const file of files.map((f) => path.resolve(f))) {
@@ -64,6 +65,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       let text: string;
       try {
         text = await readFile(source, 'utf8');
+        entry.built = text;
       } catch {
         log(`无法读取 ${source}：保留上一次的 PDF，继续监视`);
         return;
@@ -92,7 +94,10 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       log(`构建 ${source} 时出错：${error instanceof Error ? error.message : String(error)}；继续监视`);
     } finally {
       entry.building = false;
-      if (entry.again) {
+      // The newest content wins even when the file system's last event was coalesced away
+      // (a save is a burst: truncate, write, close): compare what was built with what is there.
+      const now = await readFile(source, 'utf8').catch(() => entry.built);
+      if (entry.again || now !== entry.built) {
         entry.again = false;
         void build(source);
       }

@@ -197,3 +197,15 @@ describe('table height estimate', () => {
     expect(toMm(estimateGridHeight(grid, 10.5))).toBeGreaterThan(bottom - top);
   });
 });
+
+describe('上行文', () => {
+  it('签发人 stands on the right, 发文字号 on the left of the same line, the red rule below', async () => {
+    const text = edit('  发文字号: 临南政发〔2022〕6号', '  发文字号: 临南政发〔2022〕6号\n  签发人: [张三]');
+    const { document } = await built('shangxing.md', text);
+    const page = document?.pages[0] as PdfPage;
+    const row = lines(page).find((l) => l.text.includes('签发人：')) as Line;
+    expect(row.text.replace(/\s/g, '')).toBe('临南政发〔2022〕6号签发人：张三');
+    expect(Math.abs(row.x - (28 + toMm(pageGeometry.bodySize)))).toBeLessThan(0.5);
+    expect(Math.abs(row.right - (184 - toMm(pageGeometry.bodySize)))).toBeLessThan(0.5);
+  });
+});

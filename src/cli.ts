@@ -1,6 +1,6 @@
 /** The command line: parses arguments and calls the stages. Nothing else lives here. */
 import { readFile } from 'node:fs/promises';
-import { cac } from 'cac';
+import { type Command, cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { resolveInputs } from './files/inputs.js';
@@ -51,6 +51,14 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
   return failed > 0 ? EXIT.input : EXIT.ok;
 }
 
+/** The output options build and watch share. */
+function outputOptions(command: Command): Command {
+  return command
+    .option('-o, --out <file>', '输出文件（只有一个源文件时）')
+    .option('--out-dir <dir>', '输出目录（默认与源文件同目录）')
+    .option('--force', '即使检查出错误也生成 PDF（错误照常列出，退出码仍为 1）');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
@@ -66,11 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((files: string[], options: CheckOptions) => {
       pending = runCheck(files, options);
     });
-  cli
-    .command('build <...files>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文')
-    .option('-o, --out <file>', '输出文件（只有一个源文件时）')
-    .option('--out-dir <dir>', '输出目录（默认与源文件同目录）')
-    .option('--force', '即使检查出错误也生成 PDF（错误照常列出，退出码仍为 1）')
+  outputOptions(cli.command('build <...files>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文'))
     .option('--previous <file>', '上一年的报告：核对上年结转')
     .option('--html', '同时生成网页版（与 PDF 同名的 .html，独立文件，不引用外部资源）')
     .example('nianbao build report.md')
@@ -78,11 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((files: string[], options: BuildCommandOptions) => {
       pending = import('./commands/build.js').then((m) => m.runBuild(files, options));
     });
-  cli
-    .command('watch <...files>', '监视源文件、模板和字体，每次保存后重新生成 PDF')
-    .option('-o, --out <file>', '输出文件（只有一个源文件时）')
-    .option('--out-dir <dir>', '输出目录')
-    .option('--force', '即使检查出错误也生成 PDF')
+  outputOptions(cli.command('watch <...files>', '监视源文件、模板和字体，每次保存后重新生成 PDF'))
     .option('--serve [port]', '在本机 http://127.0.0.1:端口/ 提供网页预览，每次重新生成后浏览器自动刷新（默认端口 8360）')
     .example('nianbao watch report.md')
     .example('nianbao watch report.md --serve')

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../src/html/render.js';
@@ -59,6 +60,15 @@ describe.each(EXAMPLES)('HTML of %s', (name) => {
     await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
     await page.close();
+  });
+
+  it('is valid HTML', async () => {
+    const { report, markdown } = await built(`examples/${name}.md`);
+    if (!report || markdown === undefined) throw new Error('no build');
+    // Column widths are per table, so <col style="width"> stays: the only rule turned off.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'no-inline-style': 'off' } });
+    const result = await validator.validateString(reportHtml(report, markdown), `${name}.html`);
+    expect(result.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
   });
 });
 

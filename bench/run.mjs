@@ -87,7 +87,7 @@ await watcher.close();
 // ── Batch: 100 sources (the examples and the fixture, repeated) on the worker pool ──
 const batchDir = path.join(work, 'county');
 mkdirSync(batchDir);
-const sources = [...readdirSync(path.join(root, 'examples')).map((f) => path.join(root, 'examples', f)), path.join(root, 'test/fixtures/valid.md')];
+const sources = [...readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.md')).map((f) => path.join(root, 'examples', f)), path.join(root, 'test/fixtures/valid.md')];
 for (let i = 0; i < 100; i++) copyFileSync(sources[i % sources.length], path.join(batchDir, `r${String(i).padStart(3, '0')}.md`));
 const batch = [];
 let batchRss = 0;

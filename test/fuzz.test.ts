@@ -19,7 +19,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const SOURCES = [
-  ...readdirSync('examples').map((f) => readFileSync(`examples/${f}`, 'utf8')),
+  ...readdirSync('examples').filter((f) => f.endsWith('.md')).map((f) => readFileSync(`examples/${f}`, 'utf8')),
   readFileSync('test/fixtures/valid.md', 'utf8'),
 ];
 

@@ -199,6 +199,15 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         throw new MarkdownError(error instanceof Error ? error.message : String(error), (token.map?.[0] ?? 0) + 1);
       }
       tableCount++;
+      const spansRows = grid.rows.some((row) => row.some((cell) => cell.rowSpan > 1));
+      if (!spansRows) {
+        // No row spans at all (table 二): pdfmake breaks such a table cleanly between rows, so
+        // it flows across a page like text instead of leaving a gap.
+        const table = gridTable(grid);
+        content.push({ ...table, table: { ...(table.table as object), dontBreakRows: true } });
+        sinceHeading = [];
+        continue;
+      }
       const table = { ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` };
       // A table that surely fits on a page goes whole, with its heading and lead-in, as one
       // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,4 +100,20 @@ describe('nianbao build', () => {
     expect(run.status).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(['changle-2022.pdf', 'longde-chengguan-2021.pdf', 'nankou-2020.pdf', 'nanlong-2021.pdf', 'songduo-2021.pdf']);
   });
+});
+
+describe('the benched builds are ordinary builds', () => {
+  it('the reference report built alone and on the worker pool gives the same bytes', () => {
+    const dir = scratch();
+    const reference = readFileSync(path.join(ROOT, 'bench/reference-2024.md'), 'utf8');
+    mkdirSync(path.join(dir, 'batch'));
+    writeFileSync(path.join(dir, 'batch/a.md'), reference);
+    writeFileSync(path.join(dir, 'batch/b.md'), reference);
+    writeFileSync(path.join(dir, 'alone.md'), reference);
+    expect(nianbao(['build', 'alone.md'], dir).status).toBe(0);
+    expect(nianbao(['build', 'batch', '--out-dir', 'pool'], dir, { CI: 'true' }).status).toBe(0);
+    const alone = readFileSync(path.join(dir, 'alone.pdf'));
+    expect(readFileSync(path.join(dir, 'pool/a.pdf')).equals(alone)).toBe(true);
+    expect(readFileSync(path.join(dir, 'pool/b.pdf')).equals(alone)).toBe(true);
+  }, 60_000);
 });

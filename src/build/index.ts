@@ -76,7 +76,22 @@ export async function buildSource(file: string, text: string, options: BuildOpti
   try {
     templatePath = templateFile(reportDir, report.template);
     markdown = loadTemplate(templatePath)(report);
-    content = markdownToContent(markdown, { pageHeight: pageGeometry.typeHeight, bodySize: pageGeometry.bodySize, pitch: pageGeometry.pitch });
+    const body = byRole.正文.font;
+    const widths = new Map<string, number>();
+    const measure = (ch: string): number => {
+      let w = widths.get(ch);
+      if (w === undefined) {
+        w = (body.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth / body.unitsPerEm) * pageGeometry.bodySize;
+        widths.set(ch, w);
+      }
+      return w;
+    };
+    content = markdownToContent(markdown, {
+      pageHeight: pageGeometry.typeHeight,
+      bodySize: pageGeometry.bodySize,
+      pitch: pageGeometry.pitch,
+      lines: { measure, width: pageGeometry.typeWidth },
+    });
   } catch (error) {
     if (error instanceof TemplateError) return { report, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
     if (error instanceof MarkdownError) return { report, diagnostics: [...diagnostics, failure(templatePath, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };

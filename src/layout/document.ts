@@ -269,6 +269,7 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       h3: { leadingIndent: 2 * body },
       h4: { leadingIndent: 2 * body },
       body: { alignment: 'justify', leadingIndent: 2 * body },
+      bodyLine: {},
       table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT },
       tableCell: {},
       tableHeader: {},

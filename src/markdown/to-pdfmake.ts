@@ -9,6 +9,7 @@ import { stripOrdinal } from '../model/narrative.js';
 import { emWidth } from '../layout/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE } from '../template/tables.js';
 import { type Grid, parseGrid } from './grid.js';
+import { breakLines } from './lines.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -143,6 +144,8 @@ export interface ContentOptions {
   readonly pageHeight: number;
   readonly bodySize: number;
   readonly pitch: number;
+  /** When given, plain paragraphs are broken into lines here (see lines.ts). */
+  readonly lines?: { readonly measure: (ch: string) => number; readonly width: number };
 }
 
 /** Converts Markdown to content nodes (see layout/document.ts for how tables meet pages). */
@@ -153,6 +156,7 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
   let sinceHeading: PdfNode[] = [];
   let listIndex: number[] = [];
   let tableCount = 0;
+  let leadParagraphs = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
@@ -171,6 +175,7 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       }
       content.push(node);
       sinceHeading = [node];
+      leadParagraphs = 0;
       i += 2;
     } else if (token.type === 'ordered_list_open') {
       listIndex.push(Number(token.attrGet('start') ?? 1));
@@ -187,9 +192,25 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         listIndex[depth - 1] = n + 1;
         runs.unshift(`${n}.`);
       }
-      const node = { text: plain(runs), style: 'body' };
-      content.push(node);
-      sinceHeading.push(node);
+      const text = plain(runs);
+      if (options?.lines && typeof text === 'string' && text.length > 0) {
+        const broken = breakLines(text, { ...options.lines, indent: 2 * options.bodySize });
+        const nodes = broken.map((line) => ({
+          text: line.text,
+          noWrap: true,
+          style: 'bodyLine',
+          ...(line.spacing > 0 ? { characterSpacing: line.spacing } : {}),
+          ...(line.first ? { margin: [2 * options.bodySize, 0, 0, 0] } : {}),
+        }));
+        content.push(...nodes);
+        sinceHeading.push(...nodes);
+        leadParagraphs++;
+      } else {
+        const node = { text, style: 'body' };
+        content.push(node);
+        sinceHeading.push(node);
+        leadParagraphs++;
+      }
       i += 2;
     } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
       let grid: Grid;
@@ -206,14 +227,16 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         const table = gridTable(grid);
         content.push({ ...table, table: { ...(table.table as object), dontBreakRows: true } });
         sinceHeading = [];
+        leadParagraphs = 0;
         continue;
       }
       const table = { ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` };
       // A table that surely fits on a page goes whole, with its heading and lead-in, as one
       // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than
       // a page, so anything that might not fit is left to pageBreakBefore (layout/document.ts).
-      const lead = sinceHeading.length <= 3 ? sinceHeading : [];
-      const leadHeight = lead.reduce((sum, node) => sum + Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5) * (options?.pitch ?? 29), 0);
+      // The heading and up to two lead-in paragraphs (their nodes are the last in `content`).
+      const lead = leadParagraphs <= 2 ? sinceHeading : [];
+      const leadHeight = lead.reduce((sum, node) => sum + (node.noWrap ? 1 : Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5)) * (options?.pitch ?? 29), 0);
       if (options && leadHeight + estimateGridHeight(grid, 10.5) + options.pitch < options.pageHeight * 0.92) {
         content.splice(content.length - lead.length, lead.length);
         content.push({ stack: [...lead, { ...table, id: undefined }], unbreakable: true });
@@ -221,10 +244,12 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         content.push(table);
       }
       sinceHeading = [];
+      leadParagraphs = 0;
     } else if (token.type === 'fence' || token.type === 'code_block') {
       const node = { text: token.content.replace(/\n$/, ''), style: 'body' };
       content.push(node);
       sinceHeading.push(node);
+      leadParagraphs++;
     }
   }
   return content;

@@ -8,6 +8,7 @@ declare module 'fontkit' {
     readonly descent: number;
     readonly lineGap: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
   }
   export function create(buffer: Buffer): Font | { fonts: Font[] };
 }

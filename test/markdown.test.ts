@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { breakLines } from '../src/markdown/lines.js';
+import { markdownToContent, type PdfNode } from '../src/markdown/to-pdfmake.js';
+
+const measure = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 8 : 16);
+const options = { pageHeight: 637.8, bodySize: 16, pitch: 28.95, lines: { measure, width: 16 * 28 } };
+
+function texts(nodes: PdfNode[]): string[] {
+  return nodes.flatMap((n) => (Array.isArray(n.stack) ? texts(n.stack as PdfNode[]) : typeof n.text === 'string' ? [n.text] : []));
+}
+
+describe('line breaking', () => {
+  it('fills 28 characters, indents the first line, never starts a line with a closing mark', () => {
+    const text = '一二三四五六七八九十一二三四五六七八九十一二三四五六，七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。';
+    const lines = breakLines(text, { measure, width: 16 * 28, indent: 32 });
+    expect(lines.map((l) => l.text).join('')).toBe(text);
+    for (const line of lines.slice(1)) expect('，。、；：'.includes(line.text[0] ?? '')).toBe(false);
+    expect([...(lines[0]?.text ?? '')].length).toBeLessThanOrEqual(26);
+    expect(lines[lines.length - 1]?.spacing).toBe(0);
+    // Justified: natural width + spacing × (n − 1) fills the line exactly.
+    const second = lines[1] as { text: string; spacing: number };
+    const natural = [...second.text].reduce((sum, ch) => sum + measure(ch), 0);
+    expect(natural + second.spacing * ([...second.text].length - 1)).toBeCloseTo(16 * 28, 6);
+  });
+
+  it('never splits a number or a Latin word', () => {
+    const text = `${'字'.repeat(26)}2610条信息，WWW站点`;
+    const lines = breakLines(text, { measure, width: 16 * 28, indent: 0 });
+    expect(lines.some((l) => l.text.includes('2610'))).toBe(true);
+  });
+});
+
+describe('Markdown to content', () => {
+  it('keeps a heading, its lead-in lines and a table together, each text once', () => {
+    const md = '# 三、收到和处理政府信息公开申请情况\n\n本机关全年收到和处理政府信息公开申请的情况，按申请人类别和办理结果分列统计如下：\n\n```grid header=1 widths=100,100\n甲 {rs=2 th} | 乙\n丙\n```\n\n# 四、下一部分\n\n正文。\n';
+    const content = markdownToContent(md, options);
+    expect(content[0]?.unbreakable).toBe(true);
+    const all = texts(content);
+    expect(all.filter((t) => t === '三、收到和处理政府信息公开申请情况')).toHaveLength(1);
+    const lead = '本机关全年收到和处理政府信息公开申请的情况，按申请人类别和办理结果分列统计如下：';
+    expect(all.join('').split(lead)).toHaveLength(2);
+    // The lead-in's lines are inside the block with the table, not left outside it.
+    expect(texts([content[0] as PdfNode]).join('')).toContain(lead);
+    expect(all).toContain('正文。');
+  });
+});

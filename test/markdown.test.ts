@@ -44,3 +44,14 @@ describe('Markdown to content', () => {
     expect(all).toContain('正文。');
   });
 });
+
+describe('标点挤压', () => {
+  it('a closing mark that overflows by at most half its width stays, the line set tighter', () => {
+    const text = `${'字'.repeat(27)}〔2021〕30号要求`;
+    const lines = breakLines(text, { measure, width: 16 * 28, indent: 0 });
+    expect(lines[0]?.text.endsWith('〔')).toBe(false);
+    const tight = breakLines(`${'字'.repeat(28)}，后文`, { measure, width: 16 * 28.5, indent: 0 });
+    expect(tight[0]?.text).toBe(`${'字'.repeat(28)}，`);
+    expect(tight[0]?.spacing).toBeLessThan(0);
+  });
+});

@@ -22,7 +22,7 @@ export interface LineBreakOptions {
 
 export interface BrokenLine {
   readonly text: string;
-  /** Extra space after each character but the last, pt (0 on the last line). */
+  /** Extra space after each character but the last, pt (0 on the last line; negative when squeezed). */
   readonly spacing: number;
   readonly first: boolean;
 }
@@ -41,7 +41,10 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   const available = () => options.width - (lines.length === 0 ? options.indent : 0);
   for (const piece of pieces) {
     const w = width(piece);
-    if (line.length > 0 && used + w > available() + 0.01) {
+    // 标点挤压: a closing mark that overflows by at most half its width stays on the line, which is
+    // then set a little tighter, rather than pushing a whole word down and leaving a loose line.
+    const squeezable = NO_START.has([...piece][0] ?? '') && used + w <= available() + w / 2;
+    if (line.length > 0 && used + w > available() + 0.01 && !squeezable) {
       // Kinsoku: carry the last character over rather than start a line with a closing mark,
       // and never leave an opening mark at the end of a line.
       if (NO_START.has([...piece][0] ?? '') && line.length > 1) {
@@ -70,7 +73,8 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
     const natural = width(chars);
     const room = options.width - (index === 0 ? options.indent : 0);
     const last = index === lines.length - 1;
-    const spacing = !last && count > 1 ? Math.max(0, (room - natural) / (count - 1)) : 0;
+    // Negative after a squeezed mark; the last line is set at its natural width unless it overflows.
+    const spacing = count > 1 && (!last || natural > room) ? (room - natural) / (count - 1) : 0;
     return { text: chars, spacing, first: index === 0 };
   });
 }

@@ -199,7 +199,7 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
           text: line.text,
           noWrap: true,
           style: 'bodyLine',
-          ...(line.spacing > 0 ? { characterSpacing: line.spacing } : {}),
+          ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
           ...(line.first ? { margin: [2 * options.bodySize, 0, 0, 0] } : {}),
         }));
         content.push(...nodes);

@@ -32,9 +32,10 @@ export interface Watcher {
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const out = options.out ?? ((text) => process.stdout.write(text));
-  // A save arrives as a burst of events (truncate, write, rename), and chokidar drops events
-  // within 5 ms of each other; 60 ms lets the burst end (20 ms lost saves in tests). Should a
-  // build still catch a half-written file, the content check after each build rebuilds.
+  // A save arrives as a burst of events (truncate, write, rename); 60 ms lets the burst end. With
+  // 20 ms a build could read the file between truncate and write and print a bogus diagnostic for
+  // an empty file. Should a build still catch a half-written file, the content check after each
+  // build rebuilds with what is there.
   const settle = options.settle ?? 60;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it

@@ -32,11 +32,9 @@ export interface Watcher {
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const out = options.out ?? ((text) => process.stdout.write(text));
-  // A save arrives as a burst of events (truncate, write, rename); 60 ms lets the burst end. With
-  // 20 ms a build could read the file between truncate and write and print a bogus diagnostic for
-  // an empty file. Should a build still catch a half-written file, the content check after each
-  // build rebuilds with what is there.
-  const settle = options.settle ?? 60;
+  // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
+  // build that still catches a half-written file is discarded, unprinted, by the content check.
+  const settle = options.settle ?? 20;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string }>();
@@ -66,12 +64,22 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       let text: string;
       try {
         text = await readFile(source, 'utf8');
+        // An empty file is nearly always an editor's save caught between truncate and write:
+        // look again a moment later before reporting it.
+        if (text === '') {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          text = await readFile(source, 'utf8');
+        }
         entry.built = text;
       } catch {
         log(`无法读取 ${source}：保留上一次的 PDF，继续监视`);
         return;
       }
       const result = await buildSource(source, text, { force: options.force });
+      // A newer save arrived while building (or this build caught a file half-written): its
+      // result is stale, so print and write nothing; the `finally` below builds the newest.
+      const current = await readFile(source, 'utf8').catch(() => text);
+      if (current !== text) return;
       if (result.diagnostics.length > 0) out(`${formatDiagnostics(result.diagnostics)}\n`);
       const files = [source];
       if (result.report) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
-import { resolveInputs } from './files/inputs.js';
+import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
 import { readPreviousReport, readSource } from './files/read.js';
@@ -24,11 +24,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
       '例如 nianbao check report.md --format json',
     );
   }
-  const { files, problems } = await resolveInputs(inputs);
-  if (problems.length > 0) {
-    const first = problems[0] as (typeof problems)[number];
-    throw new UsageError(problems.map((p) => p.message).join('\n'), first.hint);
-  }
+  const files = await sourcesOrFail(inputs);
   const previous = options.previous ? await readPreviousReport(options.previous) : undefined;
   const all: Diagnostic[] = [];
   let failed = 0;

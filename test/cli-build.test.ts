@@ -89,6 +89,23 @@ describe('nianbao build', () => {
     expect(names).not.toContain('FandolFang-Regular');
   });
 
+  it('a broken template beside the report: a diagnostic naming it, exit 1, no PDF, no stack trace', () => {
+    const dir = scratch({ 'report.md': VALID });
+    mkdirSync(path.join(dir, 'templates/年度报告'), { recursive: true });
+    const template = readFileSync(path.join(ROOT, 'templates/年度报告/report.md.hbs'), 'utf8');
+    writeFileSync(path.join(dir, 'templates/年度报告/report.md.hbs'), template.replace('{{{part 6}}}', '{{#if year}}{{{part 6}}}'));
+    const unclosed = nianbao(['build', 'report.md'], dir);
+    expect(unclosed.status).toBe(1);
+    expect(unclosed.stdout).toMatch(/^report\.md:1:1 错误 template 模板“.*report\.md\.hbs”有错：/);
+    expect(unclosed.stderr).not.toMatch(/\n\s+at /);
+    writeFileSync(path.join(dir, 'templates/年度报告/report.md.hbs'), template.replace('{{{table "复议诉讼"}}}', '{{{table "复议"}}}'));
+    const unknownTable = nianbao(['build', 'report.md'], dir);
+    expect(unknownTable.status).toBe(1);
+    expect(unknownTable.stdout).toContain('错误 template 模板“');
+    expect(unknownTable.stdout).toContain('”：没有统计表“复议”\n  提示：可用：主动公开、依申请公开、复议诉讼');
+    expect(existsSync(path.join(dir, 'report.pdf'))).toBe(false);
+  });
+
   it('-o with several sources is a usage error', () => {
     const run = nianbao(['build', 'examples', '-o', 'x.pdf']);
     expect(run).toEqual({ status: 2, stdout: '', stderr: 'nianbao: -o 只能用于一个源文件\n  提示：多个源文件请用 --out-dir 指定输出目录\n' });

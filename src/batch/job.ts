@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
+import { readFailure } from '../files/read.js';
 import { writeAtomic } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
@@ -34,8 +35,7 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   try {
     text = await readFile(job.file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: `无法读取“${job.file}”（${code === 'EACCES' ? '没有读取权限' : code}）` };
+    return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: readFailure(job.file, error) };
   }
   const result = await buildSource(job.file, text, {
     force: job.force,

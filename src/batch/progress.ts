@@ -2,8 +2,6 @@
 export interface Progress {
   /** One file done; on a terminal only `important` lines are kept above the bar. */
   tick(label: string, line?: string, important?: boolean): void;
-  /** Prints a line above the bar. */
-  log(line: string): void;
   /** Clears the bar before something else writes to the terminal. */
   clear(): void;
   done(): void;
@@ -27,11 +25,6 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
       } else if (line) {
         stream.write(`${line}\n`);
       }
-    },
-    log(line) {
-      if (interactive) stream.write(`\r\x1b[2K${line}\n`);
-      else stream.write(`${line}\n`);
-      if (interactive && count > 0) draw('');
     },
     clear() {
       if (interactive) stream.write('\r\x1b[2K');

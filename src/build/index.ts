@@ -64,10 +64,7 @@ export async function buildSource(file: string, text: string, options: BuildOpti
     const at = report.keyPositions.get('字体') ?? { line: 1, column: 1 };
     return { report, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
-  const glyphs = preflightGlyphs(
-    report,
-    Object.fromEntries(Object.entries(byRole).map(([role, font]) => [role, { name: path.basename(font.file), hasGlyphForCodePoint: (c: number) => font.font.hasGlyphForCodePoint(c) }])) as never,
-  );
+  const glyphs = preflightGlyphs(report, byRole);
   if (glyphs.length > 0) return { report, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
 
   let markdown: string;
@@ -76,16 +73,8 @@ export async function buildSource(file: string, text: string, options: BuildOpti
   try {
     templatePath = templateFile(reportDir, report.template);
     markdown = loadTemplate(templatePath)(report);
-    const body = byRole.正文.font;
-    const widths = new Map<string, number>();
-    const measure = (ch: string): number => {
-      let w = widths.get(ch);
-      if (w === undefined) {
-        w = (body.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth / body.unitsPerEm) * pageGeometry.bodySize;
-        widths.set(ch, w);
-      }
-      return w;
-    };
+    const body = byRole.正文;
+    const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
     content = markdownToContent(markdown, {
       pageHeight: pageGeometry.typeHeight,
       bodySize: pageGeometry.bodySize,
@@ -104,8 +93,6 @@ export async function buildSource(file: string, text: string, options: BuildOpti
       Hei: byRole.一级标题.lineEm,
       Kai: byRole.二级标题.lineEm,
       Title: byRole.标题.lineEm,
-      Issuer: byRole.发文机关标志.lineEm,
-      PageNumber: byRole.页码.lineEm,
     },
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,

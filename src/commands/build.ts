@@ -6,11 +6,9 @@ import { runPool } from '../batch/pool.js';
 import { progress } from '../batch/progress.js';
 import type { Report } from '../model/types.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
-import { resolveInputs } from '../files/inputs.js';
+import { sourcesOrFail } from '../files/inputs.js';
 import { UsageError } from './errors.js';
-import { readPreviousReport, readSource } from '../files/read.js';
-
-export { readSource };
+import { readPreviousReport } from '../files/read.js';
 
 export interface BuildCommandOptions {
   out?: string;
@@ -27,17 +25,18 @@ export function outputPath(source: string, options: BuildCommandOptions): string
   return options.outDir ? path.join(options.outDir, name) : path.join(path.dirname(source), name);
 }
 
-export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
-  const started = performance.now();
-  const { files, problems } = await resolveInputs(inputs);
-  if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join('\n'), problems[0]?.hint ?? '');
+/** The sources to build, checked against -o and with --out-dir made: shared by build and watch. */
+export async function buildTargets(inputs: string[], options: BuildCommandOptions): Promise<string[]> {
+  const files = await sourcesOrFail(inputs);
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  return files;
+}
+
+export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  const files = await buildTargets(inputs, options);
   const previous: Report | undefined = options.previous ? await readPreviousReport(options.previous) : undefined;
-  if (files.length === 1 && !options.out && !options.outDir) {
-    // One source: read it here first, so that an unreadable file is a usage error (exit 2).
-    await readSource(files[0] as string);
-  }
   const jobs: BuildJob[] = files.map((file) => ({
     file,
     output: outputPath(file, options),
@@ -75,6 +74,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     }
     process.stderr.write(`${lines.join('\n')}\n`);
   }
-  if (outcomes.some((o) => o.problem && !o.diagnostics.length) && failed.every((o) => o.problem)) return 2;
+  // Every failure an I/O problem (unreadable source, unwritable output): a usage error.
+  if (failed.length > 0 && failed.every((o) => o.problem)) return 2;
   return failed.length > 0 ? 1 : 0;
 }

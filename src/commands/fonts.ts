@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { FontError, resolveFonts } from '../fonts/resolve.js';
 import { checkSource } from '../pipeline.js';
-import { readSource } from './build.js';
+import { readSource } from '../files/read.js';
 import { UsageError } from './errors.js';
 
 const SOURCES = { source: '源文件“字体”指定', 'beside-report': '报告旁边', system: '系统已安装', shipped: '随附的 Fandol 字体（后备）' };

@@ -1,18 +1,13 @@
 /** `nianbao watch`: keeps rebuilding until interrupted. */
-import { mkdir } from 'node:fs/promises';
-import { resolveInputs } from '../files/inputs.js';
 import type { BuildResult } from '../build/index.js';
 import { reportHtml } from '../html/render.js';
 import { type PreviewServer, RELOAD_SCRIPT, startPreview } from '../serve/index.js';
 import { watchSources } from '../watch/index.js';
-import { type BuildCommandOptions, outputPath } from './build.js';
+import { type BuildCommandOptions, buildTargets, outputPath } from './build.js';
 import { UsageError } from './errors.js';
 
 export async function runWatch(inputs: string[], options: BuildCommandOptions): Promise<number> {
-  const { files, problems } = await resolveInputs(inputs);
-  if (problems.length > 0) throw new UsageError(problems.map((p) => p.message).join('\n'), problems[0]?.hint ?? '');
-  if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
-  if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  const files = await buildTargets(inputs, options);
   const port = options.serve === true ? 8360 : options.serve !== undefined && options.serve !== false ? Number(options.serve) : undefined;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new UsageError(`--serve 的端口“${options.serve}”不对`, '例如 nianbao watch report.md --serve 8360');

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../commands/errors.js';
 
 export interface InputProblem {
   readonly input: string;
@@ -56,4 +57,12 @@ export async function resolveInputs(
     }
   }
   return { files: [...new Set(files)], problems };
+}
+
+/** The sources the inputs name; any input that names none is a usage error. */
+export async function sourcesOrFail(inputs: readonly string[]): Promise<string[]> {
+  const { files, problems } = await resolveInputs(inputs);
+  const first = problems[0];
+  if (first) throw new UsageError(problems.map((p) => p.message).join('\n'), first.hint);
+  return files;
 }

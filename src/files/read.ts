@@ -1,21 +1,27 @@
-/** Reading a source at the edge: a missing or unreadable file is a usage error (exit 2). */
+/** Reading sources at the edge: a missing or unreadable file is a usage error (exit 2). */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../commands/errors.js';
+import { formatDiagnostics } from '../diagnostics/format.js';
+import type { Report } from '../model/types.js';
+import { checkSource } from '../pipeline.js';
+
+/** Why a file could not be read, in Chinese: `无法读取“x”：没有读取权限`. */
+export function readFailure(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个目录' : code === 'ENOENT' ? '文件不存在' : `读取失败（${code}）`;
+  return `无法读取“${file}”：${reason}`;
+}
 
 export async function readSource(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个目录' : code === 'ENOENT' ? '文件不存在' : `读取失败（${code}）`;
-    throw new UsageError(`无法读取“${file}”：${reason}`, '检查文件路径和权限');
+    throw new UsageError(readFailure(file, error), '检查文件路径和权限');
   }
 }
 
 /** Last year's report (for --previous and --from): its own errors are shown; it must at least parse. */
-export async function readPreviousReport(file: string): Promise<import('../model/types.js').Report> {
-  const { checkSource } = await import('../pipeline.js');
-  const { formatDiagnostics } = await import('../diagnostics/format.js');
+export async function readPreviousReport(file: string): Promise<Report> {
   const checked = checkSource(file, await readSource(file));
   if (!checked.report) {
     process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);

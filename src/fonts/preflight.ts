@@ -3,6 +3,8 @@
  * pdfmake would otherwise draw an empty box, silently, for a character the font lacks.
  */
 import type { Diagnostic, Position } from '../diagnostics/types.js';
+import path from 'node:path';
+import { colophonLines, signatureText } from '../model/display.js';
 import type { Report } from '../model/types.js';
 import type { FontRole } from './roles.js';
 
@@ -45,20 +47,18 @@ function metadataPieces(report: Report): Piece[] {
     if (report.redHeader.documentNumber) pieces.push({ role: '正文', text: report.redHeader.documentNumber.value, position: report.redHeader.documentNumber.position });
     for (const name of report.redHeader.signers) pieces.push({ role: '二级标题', text: name, position: at('版头') });
   }
-  for (const [key, value] of [
-    ['主送机关', report.recipient],
-    ['署名', report.signature ?? report.agency],
-  ] as const) {
-    if (value) pieces.push({ role: '正文', text: value, position: at(key === '署名' && !report.signature ? '机关' : key) });
-  }
-  if (report.colophon) {
-    pieces.push({ role: '正文', text: [...report.colophon.copyTo, report.colophon.printer ?? ''].join(''), position: at('版记') });
+  if (report.recipient) pieces.push({ role: '正文', text: report.recipient, position: at('主送机关') });
+  const signature = signatureText(report);
+  if (signature) pieces.push({ role: '正文', text: signature, position: at(report.signature ? '署名' : '机关') });
+  const colophon = colophonLines(report.colophon);
+  if (colophon) {
+    pieces.push({ role: '正文', text: [colophon.copyTo ?? '', colophon.printer, colophon.printDate].join(''), position: at('版记') });
   }
   return pieces;
 }
 
 /** One error per distinct missing character and role, at its first occurrence. */
-export function preflightGlyphs(report: Report, fonts: Readonly<Record<FontRole, GlyphSource & { name: string }>>): Diagnostic[] {
+export function preflightGlyphs(report: Report, fonts: Readonly<Record<FontRole, { readonly file: string; readonly font: GlyphSource }>>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const piece of [...metadataPieces(report), ...narrativePieces(report)]) {
@@ -66,7 +66,7 @@ export function preflightGlyphs(report: Report, fonts: Readonly<Record<FontRole,
     let column = piece.position.column;
     for (const ch of piece.text) {
       const codePoint = ch.codePointAt(0) ?? 0;
-      if (!ignorable(ch) && !font.hasGlyphForCodePoint(codePoint) && !seen.has(`${piece.role}${ch}`)) {
+      if (!ignorable(ch) && !font.font.hasGlyphForCodePoint(codePoint) && !seen.has(`${piece.role}${ch}`)) {
         seen.add(`${piece.role}${ch}`);
         const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
         diagnostics.push({
@@ -74,7 +74,7 @@ export function preflightGlyphs(report: Report, fonts: Readonly<Record<FontRole,
           position: { line: piece.position.line, column },
           severity: 'error',
           code: 'missing-glyph',
-          message: `字符“${ch}”（U+${hex}）不在“${piece.role}”的字体 ${font.name} 中`,
+          message: `字符“${ch}”（U+${hex}）不在“${piece.role}”的字体 ${path.basename(font.file)} 中`,
           hint: '在前置数据的“字体:”下为这个角色指定含有该字的字体文件，或把字体文件放在报告旁边；也可以改用常用字',
         });
       }

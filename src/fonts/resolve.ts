@@ -28,6 +28,8 @@ export interface LoadedFont {
   readonly font: Fontkit.Font;
   /** (ascent − descent) / unitsPerEm from hhea: pdfkit's natural line height in em. */
   readonly lineEm: number;
+  /** Advance width of a character, in em (cached for the life of the process). */
+  readonly advance: (ch: string) => number;
 }
 
 export class FontError extends Error {
@@ -128,7 +130,16 @@ export function loadFont(file: string): LoadedFont {
   }
   const font = created;
   const lineEm = (font.ascent - font.descent) / font.unitsPerEm;
-  const result = { file, buffer, font, lineEm };
+  const widths = new Map<string, number>();
+  const advance = (ch: string): number => {
+    let width = widths.get(ch);
+    if (width === undefined) {
+      width = font.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth / font.unitsPerEm;
+      widths.set(ch, width);
+    }
+    return width;
+  };
+  const result = { file, buffer, font, lineEm, advance };
   loaded.set(file, result);
   return result;
 }

@@ -8,10 +8,9 @@ import type { Token } from 'markdown-it';
 import { formatDate } from '../model/dates.js';
 import type { Report } from '../model/types.js';
 import { type Grid, parseGrid } from '../markdown/grid.js';
-import { headingNumber } from '../markdown/to-pdfmake.js';
-import { stripOrdinal } from '../model/narrative.js';
-import { pageGeometry } from '../layout/geometry.js';
-import { balanceTitle } from '../layout/title.js';
+import { HeadingNumbers, withoutTypedNumber } from '../markdown/headings.js';
+import { colophonLines, signatureText } from '../model/display.js';
+import { titleLines } from '../layout/title.js';
 
 // Raw HTML and images are off: the page must make no request and carry no injected markup.
 const markdown = new MarkdownIt('commonmark', { html: false }).disable('image');
@@ -90,20 +89,15 @@ export function gridHtml(grid: Grid): string {
 export function bodyHtml(source: string): string {
   const tokens = markdown.parse(source, {});
   const out: string[] = [];
-  const counters = [0, 0, 0, 0, 0];
+  const numbers = new HeadingNumbers();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
     if (token.type === 'heading_open' && next?.type === 'inline') {
       const level = Number(token.tag.slice(1));
-      let text = markdown.renderer.renderInline(next.children ?? [], markdown.options, {});
-      if (level === 1) counters.fill(0);
-      else {
-        const depth = Math.min(level, 4);
-        counters[depth] = (counters[depth] ?? 0) + 1;
-        for (let d = depth + 1; d < counters.length; d++) counters[d] = 0;
-        text = escapeHtml(headingNumber(depth, counters[depth] ?? 1)) + stripOrdinal(text).text;
-      }
+      const { depth, number } = numbers.next(level);
+      const rendered = markdown.renderer.renderInline(next.children ?? [], markdown.options, {});
+      const text = depth === 1 ? rendered : escapeHtml(number) + withoutTypedNumber(rendered);
       const tag = `h${Math.min(level + 1, 5)}`;
       out.push(`<${tag}>${text}</${tag}>`);
       i += 2;
@@ -135,23 +129,22 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
     parts.push('<hr class="red-rule">', '</header>');
   }
   // The same balanced lines as the PDF (never broken inside a word or a year).
-  const titleLines = balanceTitle(report.title, Math.floor(pageGeometry.typeWidth / pageGeometry.titleSize) - 1);
-  parts.push(`<h1 class="title">${titleLines.map(escapeHtml).join('<br>')}</h1>`);
+  parts.push(`<h1 class="title">${titleLines(report.title).map(escapeHtml).join('<br>')}</h1>`);
   if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
   parts.push(bodyHtml(templateMarkdown));
-  const signature = report.signature ?? (report.redHeader ? report.agency : undefined);
+  const signature = signatureText(report);
   if (signature || report.date) {
     parts.push('<div class="signature">');
     if (signature) parts.push(`<p>${escapeHtml(signature)}</p>`);
     if (report.date) parts.push(`<p>${escapeHtml(formatDate(report.date))}</p>`);
     parts.push('</div>');
   }
-  const colophon = report.colophon;
-  if (colophon && (colophon.copyTo.length > 0 || colophon.printer || colophon.printDate)) {
+  const colophon = colophonLines(report.colophon);
+  if (colophon) {
     parts.push('<footer class="banji">');
-    if (colophon.copyTo.length > 0) parts.push(`<p>抄送：${escapeHtml(colophon.copyTo.join('，'))}。</p>`);
+    if (colophon.copyTo) parts.push(`<p>${escapeHtml(colophon.copyTo)}</p>`);
     if (colophon.printer || colophon.printDate) {
-      parts.push(`<p class="printer"><span>${escapeHtml(colophon.printer ?? '')}</span><span>${colophon.printDate ? `${escapeHtml(formatDate(colophon.printDate))}印发` : ''}</span></p>`);
+      parts.push(`<p class="printer"><span>${escapeHtml(colophon.printer)}</span><span>${escapeHtml(colophon.printDate)}</span></p>`);
     }
     parts.push('</footer>');
   }

@@ -12,7 +12,7 @@ function yamlString(text: string): string {
   return /^[\w\u4e00-\u9fff〔〕（）、]+$/u.test(text) ? text : JSON.stringify(text);
 }
 
-function rowLine(def: TableDef, row: RowDef, values: (column: string) => number | '~', indent: string): string {
+function rowLine(row: RowDef, values: (column: string) => number | '~', indent: string): string {
   const cells = row.columns.map((c) => `${c}: ${values(c)}`);
   return `${indent}${row.key}: { ${cells.join(', ')} }`;
 }
@@ -25,7 +25,7 @@ function tableYaml(def: TableDef, values: (row: RowDef, column: string) => numbe
       group = row.group;
       if (group) lines.push(`  ${group}:`);
     }
-    lines.push(rowLine(def, row, (c) => values(row, c), row.group ? '    ' : '  '));
+    lines.push(rowLine(row, (c) => values(row, c), row.group ? '    ' : '  '));
   }
   return lines;
 }

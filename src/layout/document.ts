@@ -7,7 +7,8 @@ import { formatDate } from '../model/dates.js';
 import type { Report } from '../model/types.js';
 import { type PdfNode, TABLE_ID_PREFIX } from '../markdown/to-pdfmake.js';
 import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
-import { balanceTitle, emWidth } from './title.js';
+import { emWidth, titleLines } from './title.js';
+import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT } from '../template/tables.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
@@ -16,8 +17,6 @@ export interface FamilyMetrics {
   readonly Hei: number;
   readonly Kai: number;
   readonly Title: number;
-  readonly Issuer: number;
-  readonly PageNumber: number;
 }
 
 export interface LayoutOptions {
@@ -75,13 +74,12 @@ function redHeader(report: Report, body: number): PdfNode[] {
 }
 
 function titleBlock(report: Report, hasHeader: boolean): PdfNode {
-  const lines = balanceTitle(report.title, Math.floor(g.typeWidth / g.titleSize) - 1);
-  return { text: lines.join('\n'), style: 'title', margin: [0, hasHeader ? 2 * g.pitch : 0, 0, 0] };
+  return { text: titleLines(report.title).join('\n'), style: 'title', margin: [0, hasHeader ? 2 * g.pitch : 0, 0, 0] };
 }
 
 /** 署名 and 成文日期 (no seal): 署名 右空二字 one line below the body; the date below it. */
 function signatureBlock(report: Report, body: number): PdfNode[] {
-  const signature = report.signature ?? (report.redHeader ? report.agency : undefined);
+  const signature = signatureText(report);
   const date = report.date ? formatDate(report.date) : undefined;
   if (!signature && !date) return [];
   const nodes: PdfNode[] = [];
@@ -90,7 +88,7 @@ function signatureBlock(report: Report, body: number): PdfNode[] {
   // The date starts two characters right of the 署名's first character, unless that would run
   // past the 版心; then both are set as with a seal: date 右空四字, 署名 centred over it.
   const sigRight = 2 * body;
-  let dateRight = g.typeWidth - (g.typeWidth - sigRight - sigWidth + 2 * body) - dateWidth;
+  let dateRight = sigRight + sigWidth - 2 * body - dateWidth;
   let sigMargin = sigRight;
   if (dateRight < 0 || !signature) {
     dateRight = 4 * body;
@@ -103,19 +101,17 @@ function signatureBlock(report: Report, body: number): PdfNode[] {
 
 /** Height the 版记 takes: its rows of 4号 text between the rules. */
 function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | undefined {
-  const colophon = report.colophon;
-  if (!colophon || (colophon.copyTo.length === 0 && !colophon.printer && !colophon.printDate)) return undefined;
+  const colophon = colophonLines(report.colophon);
+  if (!colophon) return undefined;
   const note = g.noteSize;
   const rows: PdfNode[][] = [];
-  if (colophon.copyTo.length > 0) {
-    rows.push([{ text: `抄送：${colophon.copyTo.join('，')}。`, margin: [note, 0, note, 0] }]);
-  }
+  if (colophon.copyTo) rows.push([{ text: colophon.copyTo, margin: [note, 0, note, 0] }]);
   if (colophon.printer || colophon.printDate) {
     rows.push([
       {
         columns: [
-          { text: colophon.printer ?? '', width: '*' },
-          { text: colophon.printDate ? `${formatDate(colophon.printDate)}印发` : '', width: 'auto' },
+          { text: colophon.printer, width: '*' },
+          { text: colophon.printDate, width: 'auto' },
         ],
         margin: [note, 0, note, 0],
       },
@@ -124,10 +120,6 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
   // One grid line per row; the rules take room too, so the last one lands on the 版心 edge.
   const height = rows.length * g.pitch + 2 * g.thickRule + Math.max(0, rows.length - 1) * g.thinRule;
   return { rows, height };
-}
-
-export interface DocumentDefinition {
-  readonly definition: Record<string, unknown>;
 }
 
 type NodeInfo = { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };

@@ -3,6 +3,13 @@
  * never inside a number with its 年/月/日 or inside a quoted or bracketed name.
  */
 
+import { pageGeometry } from './geometry.js';
+
+/** The title as printed: 2号, balanced lines that fit the 版心 with a character to spare. */
+export function titleLines(title: string): string[] {
+  return balanceTitle(title, Math.floor(pageGeometry.typeWidth / pageGeometry.titleSize) - 1);
+}
+
 /** Width in em: ideographs and full-width marks 1, ASCII 0.5. */
 export function emWidth(text: string): number {
   let width = 0;

@@ -5,32 +5,15 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { stripOrdinal } from '../model/narrative.js';
 import { emWidth } from '../layout/title.js';
-import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE } from '../template/tables.js';
+import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
 import { type Grid, parseGrid } from './grid.js';
+import { HeadingNumbers, withoutTypedNumber } from './headings.js';
 import { breakLines } from './lines.js';
 
 export type PdfNode = Record<string, unknown>;
 
 const markdown = new MarkdownIt('commonmark');
-
-const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-export function chineseNumeral(n: number): string {
-  if (n <= 10) return CHINESE_DIGITS[n] ?? String(n);
-  if (n < 20) return `十${CHINESE_DIGITS[n - 10]}`;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${CHINESE_DIGITS[tens]}十${ones ? CHINESE_DIGITS[ones] : ''}`;
-}
-
-/** The numbering GB/T 9704 prescribes for heading levels 2–4 (一、 is typed by the template). */
-export function headingNumber(level: number, n: number): string {
-  if (level === 2) return `（${chineseNumeral(n)}）`;
-  if (level === 3) return `${n}.`;
-  return `（${n}）`;
-}
 
 /** Inline tokens → pdfmake text runs: strong → 黑体 (bold face), em → 楷体 (italic face). */
 function inlines(tokens: readonly Token[]): (string | PdfNode)[] {
@@ -152,7 +135,7 @@ export interface ContentOptions {
 export function markdownToContent(source: string, options?: ContentOptions): PdfNode[] {
   const tokens = markdown.parse(source, {});
   const content: PdfNode[] = [];
-  const counters = [0, 0, 0, 0, 0];
+  const numbers = new HeadingNumbers();
   let sinceHeading: PdfNode[] = [];
   let listIndex: number[] = [];
   let tableCount = 0;
@@ -163,15 +146,14 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
     if (token.type === 'heading_open' && next?.type === 'inline') {
       const level = Number(token.tag.slice(1));
       const text = next.content.trim();
+      const { depth, number } = numbers.next(level);
       let node: PdfNode;
-      if (level === 1) {
-        counters.fill(0);
+      if (depth === 1) {
         node = { text, style: 'h1', headlineLevel: 1 };
       } else {
-        const depth = Math.min(level, 4);
-        counters[depth] = (counters[depth] ?? 0) + 1;
-        for (let d = depth + 1; d < counters.length; d++) counters[d] = 0;
-        node = { text: [headingNumber(depth, counters[depth] ?? 1), ...inlines(next.children ?? []).map((r) => (typeof r === 'string' ? stripOrdinal(r).text : r))], style: `h${depth}`, headlineLevel: depth };
+        const [first, ...rest] = inlines(next.children ?? []);
+        const lead = typeof first === 'string' ? withoutTypedNumber(first) : first;
+        node = { text: [number, ...(lead === undefined ? [] : [lead]), ...rest], style: `h${depth}`, headlineLevel: depth };
       }
       content.push(node);
       sinceHeading = [node];
@@ -237,7 +219,7 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       // The heading and up to two lead-in paragraphs (their nodes are the last in `content`).
       const lead = leadParagraphs <= 2 ? sinceHeading : [];
       const leadHeight = lead.reduce((sum, node) => sum + (node.noWrap ? 1 : Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5)) * (options?.pitch ?? 29), 0);
-      if (options && leadHeight + estimateGridHeight(grid, 10.5) + options.pitch < options.pageHeight * 0.92) {
+      if (options && leadHeight + estimateGridHeight(grid, TABLE_FONT_SIZE) + options.pitch < options.pageHeight * 0.92) {
         content.splice(content.length - lead.length, lead.length);
         content.push({ stack: [...lead, { ...table, id: undefined }], unbreakable: true });
       } else {

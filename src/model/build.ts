@@ -23,16 +23,16 @@ export interface BuildResult {
 
 type Values = Map<string, { pair: Pair; field: FieldDef }>;
 
+/** Every row or group key of either layout → its table's key, for "write it under 依申请公开". */
+const TABLE_ROW_KEYS = new Map<string, string>(
+  TABLE_IDS.flatMap((id) =>
+    ([2021, 2019] as Format[]).flatMap((format) => TABLES[id][format].rows.map((row) => [row.group ?? row.key, TABLES[id][format].key] as [string, string])),
+  ),
+);
+
 /** Matches a mapping's keys against field definitions; unknown keys get a did-you-mean. */
 function collect(walker: Walker, map: YAMLMap, fields: readonly FieldDef[], where: string): Values {
   const values: Values = new Map();
-  const tableRowKeys = new Map<string, string>();
-  for (const id of TABLE_IDS) {
-    for (const format of [2021, 2019] as Format[]) {
-      for (const row of TABLES[id][format].rows)
-        tableRowKeys.set(row.group ?? row.key, TABLES[id][format].key);
-    }
-  }
   for (const pair of pairsOf(map)) {
     const key = keyText(pair);
     const field = fields.find((f) => f.key === key);
@@ -40,7 +40,7 @@ function collect(walker: Walker, map: YAMLMap, fields: readonly FieldDef[], wher
       values.set(key, { pair, field });
       continue;
     }
-    const table = where === '前置数据' ? tableRowKeys.get(key) : undefined;
+    const table = where === '前置数据' ? TABLE_ROW_KEYS.get(key) : undefined;
     walker.unknownKey(
       pair,
       where,

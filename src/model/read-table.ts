@@ -2,7 +2,7 @@
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Position } from '../diagnostics/types.js';
 import { tableDef } from '../tables/definitions.js';
-import type { ColumnDef, Format, RowDef, TableDef, TableId } from '../tables/types.js';
+import type { ColumnDef, Format, RowDef, TableId } from '../tables/types.js';
 import { readCell } from './cells.js';
 import { deriveCells } from './derive.js';
 import { TABLE_OPTION_KEYS } from './fields.js';
@@ -242,4 +242,3 @@ export function readTable(
   };
 }
 
-export type { TableDef };

@@ -2,19 +2,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CompiledTemplate, compileTemplate } from './render.js';
+import { type CompiledTemplate, compileTemplate, TemplateError } from './render.js';
+
+export { TemplateError };
 
 export const SHIPPED_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const TEMPLATE_FILE = 'report.md.hbs';
 
-export class TemplateError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The template file a report uses: `templates/<name>/report.md.hbs` beside it, else shipped. */
 export function templateFile(reportDir: string, name: string): string {
@@ -32,13 +26,7 @@ export function loadTemplate(file: string): CompiledTemplate {
   const mtimeMs = statSync(file).mtimeMs;
   const cached = compiled.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.template;
-  let template: CompiledTemplate;
-  try {
-    template = compileTemplate(readFileSync(file, 'utf8'), file);
-    // Handlebars compiles lazily: render nothing now so syntax errors surface here.
-  } catch (error) {
-    throw new TemplateError(`模板“${file}”有错：${error instanceof Error ? error.message.split('\n')[0] : error}`, '检查 {{ }} 是否成对');
-  }
+  const template = compileTemplate(readFileSync(file, 'utf8'), file);
   compiled.set(file, { mtimeMs, template });
   return template;
 }

@@ -10,6 +10,16 @@ import { tableGrid } from './tables.js';
 
 export type CompiledTemplate = (report: Report) => string;
 
+/** A template that cannot be read, parsed or rendered: reported as a diagnostic, not a crash. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Compiles a template once; the result renders any number of reports. */
 export function compileTemplate(source: string, name: string): CompiledTemplate {
   const handlebars = Handlebars.create();
@@ -20,15 +30,22 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
   };
   handlebars.registerHelper('heading', (n: number) => {
     const part = PARTS[Number(n) - 1];
-    if (!part) throw new Error(`模板“${name}”：heading ${n} 不存在（只有 1–6）`);
+    if (!part) throw new TemplateError(`模板“${name}”：heading ${n} 不存在`, '部分的编号只有 1–6');
     return `${part.number}、${part.title}`;
   });
   handlebars.registerHelper('part', (n: number) => report().narrative.parts[Number(n) - 1]?.markdown.trim() ?? '');
   handlebars.registerHelper('table', (key: string) => {
     const id = TABLE_IDS.find((t) => report().tables[t].def.key === key || t === key);
-    if (!id) throw new Error(`模板“${name}”：没有统计表“${key}”（可用：主动公开、依申请公开、复议诉讼）`);
+    if (!id) throw new TemplateError(`模板“${name}”：没有统计表“${key}”`, `可用：${TABLE_IDS.map((t) => report().tables[t].def.key).join('、')}`);
     return formatGrid(tableGrid(report().tables[id]));
   });
+  // Handlebars compiles lazily, on the first render: parse now, so that a syntax error is
+  // reported when the template is loaded.
+  try {
+    handlebars.parse(source);
+  } catch (error) {
+    throw new TemplateError(`模板“${name}”有错：${error instanceof Error ? error.message.split('\n')[0] : error}`, '检查 {{ }} 是否成对');
+  }
   const template = handlebars.compile(source, { noEscape: true, strict: false });
   return (r) => {
     current = r;

@@ -122,5 +122,8 @@ describe('seed examples: the published values', () => {
       expect(parts[0]?.blocks.length, name).toBeGreaterThan(0);
       expect(parts[4]?.blocks.length, name).toBeGreaterThan(0);
     }
+    // Part 六 of 城关镇 and 常乐镇 says whether 信息处理费 was charged; 南龙镇 and 松多乡 do not.
+    const statesFee = (name: string) => report(name).narrative.parts[5]?.blocks.some((b) => /信息处理费|收取/.test(b.text)) ?? false;
+    expect(['longde-chengguan-2021', 'changle-2022', 'nanlong-2021', 'songduo-2021'].map(statesFee)).toEqual([true, true, false, false]);
   });
 });

@@ -68,6 +68,14 @@ describe.each(EXAMPLES)('example %s', (name) => {
     if (!document || !report) throw new Error('no PDF');
     const text = squash(document.pages.map((p) => p.text).join(''));
     for (const block of report.tables.disclosure.def.blocks) expect(text).toContain(block.title);
+    // Table 二: each row's label, then its values in column order, on one line.
+    const disclosure = report.tables.disclosure;
+    const tableLines = document.pages.flatMap((p) => lines(p, 10.5));
+    for (const row of disclosure.def.rows) {
+      const line = tableLines.find((l) => squash(l.text).startsWith(row.key)) as Line;
+      expect(line, row.key).toBeDefined();
+      expect(squash(line.text)).toBe(row.key + row.columns.map((c) => cellAt(disclosure, row.id, c)?.display ?? '').join(''));
+    }
     const page = document.pages.find((p) => p.text.includes('复议后起诉')) as PdfPage;
     const header = lines(page, 10.5).find((l) => l.text.includes('复议后起诉')) as Line;
     const dataLine = lines(page, 10.5).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));

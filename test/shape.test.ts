@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/pipeline.js';
-import { edit, lines, VALID } from './support/check.js';
+import { edit, hints, lines, VALID } from './support/check.js';
 
-const hints = (text: string) => checkSource('r.md', text).diagnostics.map((d) => d.hint);
 
 describe('unknown keys', () => {
   it('a mistyped column gets its did-you-mean', () => {

@@ -12,6 +12,11 @@ export function lines(text: string, previous?: Report): string[] {
   );
 }
 
+/** The hints of the diagnostics, in order. */
+export function hints(text: string): string[] {
+  return checkSource('r.md', text).diagnostics.map((d) => d.hint);
+}
+
 /** Replaces exactly one occurrence of `from` in the valid fixture. */
 export function edit(from: string, to: string, text = VALID): string {
   const index = text.indexOf(from);

@@ -1,4 +1,5 @@
 /** The PDF as a reader and a typesetter check it: text, numbers in their cells, GB/T 9704 geometry. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt } from '../src/model/types.js';
@@ -215,5 +216,20 @@ describe('上行文', () => {
     expect(row.text.replace(/\s/g, '')).toBe('临南政发〔2022〕6号签发人：张三');
     expect(Math.abs(row.x - (28 + toMm(pageGeometry.bodySize)))).toBeLessThan(0.5);
     expect(Math.abs(row.right - (184 - toMm(pageGeometry.bodySize)))).toBeLessThan(0.5);
+  });
+});
+
+describe('headings stay with what follows', () => {
+  it('the README example: 二、主动公开政府信息情况 does not end page 1 while its table starts page 2', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('```markdown', readme.indexOf('## The source format')) + '```markdown\n'.length;
+    const source = readme.slice(start, readme.indexOf('\n```\n', start) + 1);
+    const { document } = await built('readme-example.md', source);
+    for (const page of document?.pages ?? []) {
+      const body = lines(page).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()));
+      const last = body[body.length - 1];
+      const headings = PARTS.map((p) => `${p.number}、${p.title}`);
+      expect(headings.includes(squash(last?.text ?? '')), `page ${page.number} ends with “${last?.text}”`).toBe(false);
+    }
   });
 });

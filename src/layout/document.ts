@@ -122,7 +122,7 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
   return { rows, height };
 }
 
-type NodeInfo = { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };
+type NodeInfo = { id?: string; headlineLevel?: number; table?: unknown; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };
 type NodeQueries = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] };
 
 /**
@@ -165,10 +165,14 @@ function pageBreaks(placement: BanjiPlacement): (node: NodeInfo, nodes: NodeQuer
       return node.pageNumbers.length > 1 && (node.startPosition?.verticalRatio ?? 0) > 0.02;
     }
     if (node.headlineLevel === undefined) return false;
-    // A heading never ends a page: not alone, and not above a table that is about to move.
-    const following = nodes.getFollowingNodesOnPage() as { id?: string; pageNumbers: number[] }[];
+    // A heading never ends a page: not alone, and not above a table that is about to move
+    // whole (ours) or whose rows will start on the next page (a flowing table that begins in
+    // the last lines of the page: pdfmake reports it on this page before moving its rows).
+    const following = nodes.getFollowingNodesOnPage() as NodeInfo[];
     const next = following[0];
-    return !next || (next.id?.startsWith(TABLE_ID_PREFIX) === true && next.pageNumbers.length > 1);
+    if (!next) return true;
+    if (next.pageNumbers.length < 2) return false;
+    return next.id?.startsWith(TABLE_ID_PREFIX) === true || (next.table !== undefined && (next.startPosition?.verticalRatio ?? 0) > 0.85);
   };
   return process.env.NIANBAO_TRACE_BREAKS
     ? (node, nodes) => {

@@ -1,11 +1,12 @@
 /** The edge where font roles become font files and buffers (file system access lives here). */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { FONT_ROLES } from '../model/fields.js';
+import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
 
 // The CommonJS build, the copy pdfkit loads: importing the ESM build as well would load and
@@ -106,18 +107,33 @@ export function resolveFonts(reportDir: string, chosen: Readonly<Record<string, 
   });
 }
 
-const loaded = new Map<string, LoadedFont>();
+const loaded = new Map<string, { font: LoadedFont; file: FontFile }>();
 
-/** Reads and parses a font file once per process. */
+/** The file's size and mtime, to notice a font replaced while watching. */
+function unchanged(file: string, opened: FontFile): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.size === opened.size && stat.mtimeMs === opened.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and parses a font file once per process (again if the file changed since). */
 export function loadFont(file: string): LoadedFont {
   const cached = loaded.get(file);
-  if (cached) return cached;
-  let buffer: Buffer;
+  if (cached && unchanged(file, cached.file)) return cached.font;
+  if (cached) {
+    cached.file.close();
+    loaded.delete(file);
+  }
+  let opened: FontFile;
   try {
-    buffer = readFileSync(file);
+    opened = openFontFile(file);
   } catch {
     throw new FontError(`无法读取字体文件“${file}”`, '检查文件是否存在、是否有读取权限；运行 nianbao fonts 查看各角色的字体');
   }
+  const { buffer } = opened;
   const created = (() => {
     try {
       return fontkit.create(buffer);
@@ -126,9 +142,12 @@ export function loadFont(file: string): LoadedFont {
     }
   })();
   if (!created || 'fonts' in created) {
+    opened.close();
     throw new FontError(`“${file}”不是可用的 TrueType/OpenType 字体`, '字体集（.ttc）不能使用：请改用单个字体的 .ttf 或 .otf 文件');
   }
   const font = created;
+  // fontkit's typings omit getGlyph (a glyph by id).
+  if (opened.lazy) hookOutlineReads((font as unknown as { getGlyph: (id: number) => object }).getGlyph(0));
   const lineEm = (font.ascent - font.descent) / font.unitsPerEm;
   const widths = new Map<string, number>();
   const advance = (ch: string): number => {
@@ -140,6 +159,6 @@ export function loadFont(file: string): LoadedFont {
     return width;
   };
   const result = { file, buffer, font, lineEm, advance };
-  loaded.set(file, result);
+  loaded.set(file, { font: result, file: opened });
   return result;
 }

@@ -7,7 +7,8 @@ import { GRID_PADDING, GRID_RULE } from '../template/tables.js';
 
 type PdfMake = typeof import('pdfmake').default;
 let pdfmakePromise: Promise<PdfMake> | undefined;
-const registered = new Set<string>();
+/** Virtual file name → the buffer registered under it (a font changed on disk is registered again). */
+const registered = new Map<string, Buffer>();
 
 /** pdfmake is imported on first render only: `check` never pays for it. */
 function pdfmake(): Promise<PdfMake> {
@@ -41,9 +42,9 @@ export async function renderPdf(definition: Record<string, unknown>, families: F
     for (const [style, font] of Object.entries(faces)) {
       if (!font) continue;
       const name = `fonts/${font.file}`;
-      if (!registered.has(name)) {
+      if (registered.get(name) !== font.buffer) {
         instance.virtualfs.writeFileSync(name, font.buffer);
-        registered.add(name);
+        registered.set(name, font.buffer);
       }
       entry[style] = name;
     }

@@ -190,20 +190,27 @@ describe('the 版记 on an even page (double-sided printing)', () => {
   });
 });
 
-describe('table height estimate', () => {
-  it('is never below the height pdfmake gives table 三 (so an unbreakable table is never dropped)', async () => {
+describe('table heights', () => {
+  it('are computed before layout exactly as drawn: tables 二, 三 and 四 (so a table kept whole is never dropped)', async () => {
     const { document, markdown } = await built('examples/longde-chengguan-2021.md');
     const { parseGrid } = await import('../src/markdown/grid.js');
-    const { estimateGridHeight } = await import('../src/markdown/to-pdfmake.js');
-    const block = /```(grid header=3 [^\n]*)\n([\s\S]*?)```/.exec(markdown ?? '');
-    const rows = (block?.[2] ?? '').split('\n').filter(Boolean);
-    const grid = parseGrid(block?.[1] ?? '', (block?.[2] ?? ''));
-    expect(rows[0]).toContain('本列数据的勾稽关系');
-    const page = document?.pages.find((p) => p.text.includes('四、结转下年度继续办理')) as PdfPage;
-    const items = page.items.filter((i) => i.size === 10.5);
-    const top = Math.min(...items.map((i) => i.baseline)) - toMm(10.5);
-    const bottom = Math.max(...items.map((i) => i.baseline)) + toMm(4);
-    expect(toMm(estimateGridHeight(grid, 10.5))).toBeGreaterThan(bottom - top);
+    const { estimateGridHeight, gridHeight } = await import('../src/markdown/to-pdfmake.js');
+    const { loadFont, SHIPPED_FONT_DIR } = await import('../src/fonts/resolve.js');
+    const body = loadFont(`${SHIPPED_FONT_DIR}FandolFang-Regular.ttf`);
+    const grids = [...(markdown ?? '').matchAll(/```(grid [^\n]*)\n([\s\S]*?)```/g)].map((m) => parseGrid(m[1] ?? '', m[2] ?? ''));
+    expect(grids).toHaveLength(3);
+    // Each table sits on a page of its own here: from its top rule to its bottom rule, pt.
+    const drawn = (document?.pages ?? []).map((page) => {
+      const ys = [...page.content.matchAll(/([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l/g)].filter((m) => m[2] === m[4]).map((m) => Number(m[2]));
+      return ys.length > 5 ? Math.max(...ys) - Math.min(...ys) : undefined;
+    }).filter((h) => h !== undefined);
+    expect(drawn).toHaveLength(3);
+    grids.forEach((grid, i) => {
+      // The outer rules are half a rule inside the computed box at each edge.
+      expect(gridHeight(grid, body)).toBeCloseTo((drawn[i] as number) + 0.5, 1);
+      // The fallback (no font known) stays generous.
+      expect(estimateGridHeight(grid, 10.5)).toBeGreaterThan(drawn[i] as number);
+    });
   });
 });
 

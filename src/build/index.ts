@@ -80,6 +80,7 @@ export async function buildSource(file: string, text: string, options: BuildOpti
       bodySize: pageGeometry.bodySize,
       pitch: pageGeometry.pitch,
       lines: { measure, width: pageGeometry.typeWidth },
+      cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
     if (error instanceof TemplateError) return { report, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };

@@ -25,15 +25,27 @@ export interface LayoutOptions {
   readonly producer: string;
 }
 
-const BANJI_ID = 'nianbao-banji';
-const FILLER_ID = 'nianbao-banji-filler';
+/** Where pdfmake put a node: it writes `positions` onto the definition's own nodes. */
+type Placed = PdfNode & { positions?: { pageNumber: number; verticalRatio?: number }[] };
 
-/** Where the 版记 ended up, filled in by pageBreakBefore while pdfmake lays the pages out. */
+/** The page the 版记 goes on, and a blank page before it (neither numbered), once laid out. */
 interface BanjiPlacement {
-  /** The filler line stands alone on its page (no body text there). */
-  fillerAlone?: boolean;
-  /** A blank page inserted before the 版记 page: neither carries a page number. */
-  blankPage?: number;
+  readonly page: number;
+  readonly blankPage?: number;
+}
+
+/**
+ * The 版记 stands at the foot of an even page: the one where its reserved room landed, else the
+ * next (then, if the body never reached the room's page, that page is left blank).
+ */
+function placeBanji(filler: Placed, room: Placed): BanjiPlacement | undefined {
+  const end = filler.positions?.[0];
+  const reserved = room.positions?.[0]?.pageNumber;
+  if (!end || reserved === undefined) return undefined;
+  if (reserved % 2 === 0) return { page: reserved };
+  // Nothing of the body on the room's page: the filler went before it, or starts it.
+  const bodyless = end.pageNumber < reserved || (end.verticalRatio ?? 1) < 0.01;
+  return { page: reserved + 1, ...(bodyless ? { blankPage: reserved } : {}) };
 }
 
 function redHeader(report: Report, body: number): PdfNode[] {
@@ -126,37 +138,14 @@ type NodeInfo = { id?: string; headlineLevel?: number; table?: unknown; pageNumb
 type NodeQueries = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] };
 
 /**
- * pdfmake's pageBreakBefore: keep headings with what follows, move tables that would cross a
- * page, and put the 版记 on an even page. Every `true` costs pdfmake a full re-layout.
+ * pdfmake's pageBreakBefore: keep headings with what follows and move tables that would cross a
+ * page, where the content did not already arrange that. Every `true` costs a full re-layout.
  */
-function pageBreaks(placement: BanjiPlacement): (node: NodeInfo, nodes: NodeQueries) => boolean {
+function pageBreaks(): (node: NodeInfo, nodes: NodeQueries) => boolean {
   const decide = (
     node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
     nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] },
   ) => {
-    const page = node.pageNumbers[0] ?? 1;
-    // The filler is a 1 pt line right after the body: its page is where the body ends (an
-    // unbreakable block reports the page it started on, not the one it moved to).
-    if (node.id === FILLER_ID) {
-      const banjiNode = [...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()].find(
-        (n) => (n as { id?: string }).id === BANJI_ID,
-      ) as { pageNumbers: number[] } | undefined;
-      const banjiPage = banjiNode?.pageNumbers[0] ?? page;
-      // Nothing of the body on the filler's page: that page is blank.
-      placement.fillerAlone = (node.startPosition?.verticalRatio ?? 1) < 0.01;
-      // The 版记 did not fit after the body and fell on an odd page: follow it there, so
-      // that page becomes the blank one before the 版记 page.
-      if (banjiPage !== page && banjiPage % 2 === 1) {
-        placement.fillerAlone = true;
-        return true;
-      }
-      return false;
-    }
-    if (node.id === BANJI_ID) {
-      if (page % 2 === 0) return false;
-      if (placement.fillerAlone) placement.blankPage = page;
-      return true;
-    }
     // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
     // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
     // would cross a page starts on the next one instead. Only a table taller than a whole
@@ -187,7 +176,6 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
   const { metrics } = options;
   const body = g.bodySize;
   const lh = (em: number, size = body) => lineHeightFor(em, size);
-  const placement: BanjiPlacement = {};
 
   const flow: PdfNode[] = [...redHeader(report, body), titleBlock(report, !!report.redHeader)];
   if (report.recipient) flow.push({ text: `${report.recipient}：`, style: 'line', margin: [0, g.pitch, 0, 0] });
@@ -200,35 +188,32 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     flow.push({ stack: [...(last ? [last] : []), ...signature], unbreakable: true });
   }
 
+  // pdfmake cannot anchor to the page bottom, and cannot choose a page by its parity without
+  // laying everything out again. So an invisible block of the 版记's height reserves room after
+  // the body (moving to the next page if it does not fit), one more page always follows, and
+  // once the pages are laid out the footer draws the 版记 on the even page the room decides
+  // and tells pdfmake (maxPagesNumber, read after layout) to drop the pages beyond it.
   const banji = banjiRows(report);
-  if (banji) {
-    const { rows, height } = banji;
-    // pdfmake cannot anchor to the page bottom: an invisible block of the 版记's height
-    // reserves room in the flow (or moves to the next page), and the 版记 itself is drawn at
-    // an absolute position on that page, its last rule on the bottom edge of the 版心.
-    flow.push({ text: '\u00a0', id: FILLER_ID, fontSize: 1, lineHeight: 1 });
-    flow.push({
-      id: BANJI_ID,
-      canvas: [{ type: 'line', x1: 0, y1: height, x2: 0.01, y2: height, lineWidth: 0.01, lineColor: 'white' }],
-      margin: [0, g.pitch, 0, 0],
-    });
-    flow.push({
-      absolutePosition: { x: g.margins.left, y: g.height - g.margins.bottom - height },
-      table: { widths: [g.typeWidth], body: rows },
-      layout: {
-        hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-          i === 0 || i === node.table.body.length ? g.thickRule : g.thinRule,
-        vLineWidth: () => 0,
-        paddingLeft: () => 0,
-        paddingRight: () => 0,
-        paddingTop: () => 0,
-        paddingBottom: () => 0,
-      },
-      style: 'banji',
-    });
-  }
+  const filler: Placed = { text: '\u00a0', fontSize: 1, lineHeight: 1 };
+  const room: Placed = { canvas: [{ type: 'line', x1: 0, y1: banji?.height ?? 0, x2: 0.01, y2: banji?.height ?? 0, lineWidth: 0.01, lineColor: 'white' }], margin: [0, g.pitch, 0, 0] };
+  if (banji) flow.push(filler, room, { text: '', pageBreak: 'before' });
+  const banjiTable = (rows: PdfNode[][], height: number): PdfNode => ({
+    // In the footer's frame, which starts at the bottom edge of the 版心.
+    absolutePosition: { x: g.margins.left, y: -height },
+    table: { widths: [g.typeWidth], body: rows },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? g.thickRule : g.thinRule),
+      vLineWidth: () => 0,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+    style: 'banji',
+  });
 
-  return {
+  let placement: BanjiPlacement | undefined;
+  const definition: Record<string, unknown> = {
     pageSize: 'A4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
     info: {
@@ -242,18 +227,28 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       modDate: options.creationDate,
     },
     content: flow,
-    pageBreakBefore: pageBreaks(placement),
+    pageBreakBefore: pageBreaks(),
     // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
-    // A blank page before the 版记 page, and that page, carry no number.
+    // A blank page before the 版记 page, and that page, carry no number. pdfmake asks for the
+    // footers page by page from the first, after every layout pass.
     footer: (page: number) => {
-      if (placement.blankPage !== undefined && (page === placement.blankPage || page === placement.blankPage + 1)) return null;
-      const odd = page % 2 === 1;
-      return {
-        text: `— ${page} —`,
-        style: 'pageNumber',
-        alignment: odd ? 'right' : 'left',
-        margin: [g.margins.left + (odd ? 0 : g.noteSize), g.pageNumberGap, g.margins.right + (odd ? g.noteSize : 0), 0],
-      };
+      if (page === 1 && banji) {
+        placement = placeBanji(filler, room);
+        definition.maxPagesNumber = placement?.page;
+      }
+      const nodes: PdfNode[] = [];
+      const unnumbered = placement?.blankPage !== undefined && (page === placement.blankPage || page === placement.blankPage + 1);
+      if (!unnumbered) {
+        const odd = page % 2 === 1;
+        nodes.push({
+          text: `— ${page} —`,
+          style: 'pageNumber',
+          alignment: odd ? 'right' : 'left',
+          margin: [g.margins.left + (odd ? 0 : g.noteSize), g.pageNumberGap, g.margins.right + (odd ? g.noteSize : 0), 0],
+        });
+      }
+      if (banji && page === placement?.page) nodes.push(banjiTable(banji.rows, banji.height));
+      return nodes.length > 0 ? { stack: nodes } : null;
     },
     defaultStyle: { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) },
     styles: {
@@ -273,4 +268,5 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
     },
   };
+  return definition;
 }

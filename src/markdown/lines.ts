@@ -18,6 +18,8 @@ export interface LineBreakOptions {
   readonly width: number;
   /** Indent of the first line, pt. */
   readonly indent: number;
+  /** Spread full lines to the width (body text); table cells are set at their natural width. */
+  readonly justify?: boolean;
 }
 
 export interface BrokenLine {
@@ -74,7 +76,8 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
     const room = options.width - (index === 0 ? options.indent : 0);
     const last = index === lines.length - 1;
     // Negative after a squeezed mark; the last line is set at its natural width unless it overflows.
-    const spacing = count > 1 && (!last || natural > room) ? (room - natural) / (count - 1) : 0;
+    const spread = options.justify !== false && !last;
+    const spacing = count > 1 && (spread || natural > room) ? (room - natural) / (count - 1) : 0;
     return { text: chars, spacing, first: index === 0 };
   });
 }

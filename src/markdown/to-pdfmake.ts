@@ -7,9 +7,9 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { emWidth } from '../layout/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
-import { type Grid, parseGrid } from './grid.js';
+import { type Grid, type GridCell, parseGrid } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
-import { breakLines } from './lines.js';
+import { type BrokenLine, breakLines } from './lines.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -49,36 +49,108 @@ function plain(runs: (string | PdfNode)[]): string | (string | PdfNode)[] {
   return runs.length === 1 && typeof runs[0] === 'string' ? runs[0] : runs;
 }
 
-/** A grid as a pdfmake table: every covered position gets the `{}` pdfmake expects. */
-export function gridTable(grid: Grid): PdfNode {
-  const body: PdfNode[][] = [];
+/** The font of table cells (the body face), for breaking cell text and measuring rows. */
+export interface CellFont {
+  /** Advance width of a character, em. */
+  readonly advance: (ch: string) => number;
+  /** Natural line height, em (pdfkit's, before lineHeight). */
+  readonly lineEm: number;
+}
+
+/** Where each written cell sits: its first row and column, and the content width it gets. */
+interface PlacedCell {
+  readonly cell: GridCell;
+  readonly row: number;
+  readonly column: number;
+  /** Content width, pt (undefined when a spanned column is `*`). */
+  readonly width: number | undefined;
+}
+
+function placeCells(grid: Grid): PlacedCell[] {
+  const placed: PlacedCell[] = [];
   const taken: boolean[][] = [];
   grid.rows.forEach((row, r) => {
-    body[r] ??= [];
-    taken[r] ??= [];
     let c = 0;
     for (const cell of row) {
       while (taken[r]?.[c]) c++;
-      const node: PdfNode = { text: cell.text, alignment: cell.align, style: cell.header ? 'tableHeader' : 'tableCell' };
-      if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
-      if (cell.colSpan > 1) node.colSpan = cell.colSpan;
-      for (let dr = 0; dr < cell.rowSpan; dr++) {
-        for (let dc = 0; dc < cell.colSpan; dc++) {
-          body[r + dr] ??= [];
-          taken[r + dr] ??= [];
-          (taken[r + dr] as boolean[])[c + dc] = true;
-          (body[r + dr] as PdfNode[])[c + dc] = dr === 0 && dc === 0 ? node : {};
-        }
-      }
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
+      const spanned = grid.widths.slice(c, c + cell.colSpan);
+      // A spanning cell also gets the padding and rules between its columns.
+      const width = spanned.every((w) => typeof w === 'number')
+        ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE)
+        : undefined;
+      placed.push({ cell, row: r, column: c, width });
       c += cell.colSpan;
     }
   });
+  return placed;
+}
+
+/**
+ * A cell's text broken into lines here, like body text (one inline per line for pdfmake, and
+ * a known height); undefined when its width is not known before layout.
+ */
+function cellLines(placed: PlacedCell, size: number, font: CellFont | undefined): BrokenLine[] | undefined {
+  if (!font || placed.width === undefined || placed.cell.text === '') return undefined;
+  return breakLines(placed.cell.text, { measure: (ch) => font.advance(ch) * size, width: placed.width, indent: 0, justify: false });
+}
+
+/**
+ * A grid as a pdfmake table: every covered position gets the `{}` pdfmake expects. With the
+ * cell font, cell text arrives broken into lines.
+ */
+export function gridTable(grid: Grid, font?: CellFont): PdfNode {
+  const size = grid.fontSize ?? TABLE_FONT_SIZE;
+  const body: PdfNode[][] = grid.rows.map(() => []);
+  for (const placed of placeCells(grid)) {
+    const { cell, row: r, column: c } = placed;
+    const style = cell.header ? 'tableHeader' : 'tableCell';
+    const broken = cellLines(placed, size, font);
+    const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
+    const node: PdfNode =
+      broken === undefined
+        ? { text: cell.text, alignment: cell.align, style }
+        : broken.length === 1
+          ? { ...line(broken[0] as BrokenLine), alignment: cell.align, style }
+          : { stack: broken.map(line), alignment: cell.align, style };
+    if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
+    if (cell.colSpan > 1) node.colSpan = cell.colSpan;
+    for (let dr = 0; dr < cell.rowSpan; dr++) {
+      for (let dc = 0; dc < cell.colSpan; dc++) {
+        (body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {};
+      }
+    }
+  }
   return {
     table: { headerRows: grid.headerRows, widths: [...grid.widths], body },
     layout: 'nianbaoGrid',
     style: 'table',
     ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
   };
+}
+
+/**
+ * A grid's height in pt as pdfmake lays it out, from the cells' broken lines: each row as tall
+ * as its tallest cell, a cell spanning rows stretching the last of them. Undefined when a cell's
+ * width is not known before layout (a `*` column).
+ */
+export function gridHeight(grid: Grid, font: CellFont): number | undefined {
+  const size = grid.fontSize ?? TABLE_FONT_SIZE;
+  const line = size * font.lineEm * GRID_LINE_HEIGHT;
+  const rows = grid.rows.map(() => 0);
+  const spanning: { first: number; last: number; height: number }[] = [];
+  for (const placed of placeCells(grid)) {
+    if (placed.width === undefined) return undefined;
+    const count = placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1);
+    const height = count * line + 2 * GRID_PADDING;
+    if (placed.cell.rowSpan === 1) rows[placed.row] = Math.max(rows[placed.row] ?? 0, height);
+    else spanning.push({ first: placed.row, last: Math.min(rows.length, placed.row + placed.cell.rowSpan) - 1, height });
+  }
+  for (const span of spanning) {
+    const covered = rows.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0) + (span.last - span.first) * GRID_RULE;
+    if (span.height > covered) rows[span.last] = (rows[span.last] ?? 0) + span.height - covered;
+  }
+  return rows.reduce((a, b) => a + b, 0) + (rows.length + 1) * GRID_RULE;
 }
 
 /** Tables carry ids with this prefix so the page layout can keep each on one page. */
@@ -129,6 +201,8 @@ export interface ContentOptions {
   readonly pitch: number;
   /** When given, plain paragraphs are broken into lines here (see lines.ts). */
   readonly lines?: { readonly measure: (ch: string) => number; readonly width: number };
+  /** When given, table cells are broken into lines here and tables measured exactly. */
+  readonly cellFont?: CellFont;
 }
 
 /** Converts Markdown to content nodes (see layout/document.ts for how tables meet pages). */
@@ -206,20 +280,23 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       if (!spansRows) {
         // No row spans at all (table 二): pdfmake breaks such a table cleanly between rows, so
         // it flows across a page like text instead of leaving a gap.
-        const table = gridTable(grid);
+        const table = gridTable(grid, options?.cellFont);
         content.push({ ...table, table: { ...(table.table as object), dontBreakRows: true } });
         sinceHeading = [];
         leadParagraphs = 0;
         continue;
       }
-      const table = { ...gridTable(grid), id: `${TABLE_ID_PREFIX}${tableCount}` };
+      const table = { ...gridTable(grid, options?.cellFont), id: `${TABLE_ID_PREFIX}${tableCount}` };
       // A table that surely fits on a page goes whole, with its heading and lead-in, as one
       // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than
       // a page, so anything that might not fit is left to pageBreakBefore (layout/document.ts).
       // The heading and up to two lead-in paragraphs (their nodes are the last in `content`).
       const lead = leadParagraphs <= 2 ? sinceHeading : [];
       const leadHeight = lead.reduce((sum, node) => sum + (node.noWrap ? 1 : Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5)) * (options?.pitch ?? 29), 0);
-      if (options && leadHeight + estimateGridHeight(grid, TABLE_FONT_SIZE) + options.pitch < options.pageHeight * 0.92) {
+      // Measured exactly when the cell font is known (a little room kept for rounding), else estimated generously.
+      const exact = options?.cellFont ? gridHeight(grid, options.cellFont) : undefined;
+      const room = exact === undefined ? (options?.pageHeight ?? 0) * 0.92 : (options?.pageHeight ?? 0) - 2;
+      if (options && leadHeight + (exact ?? estimateGridHeight(grid, TABLE_FONT_SIZE)) + options.pitch < room) {
         content.splice(content.length - lead.length, lead.length);
         content.push({ stack: [...lead, { ...table, id: undefined }], unbreakable: true });
       } else {

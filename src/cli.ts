@@ -1,11 +1,11 @@
 /** The command line: parses arguments and calls the stages. Nothing else lives here. */
-import { readFile } from 'node:fs/promises';
 import { type Command, cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
+import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
 import { checkSource } from './pipeline.js';
@@ -56,9 +56,6 @@ function outputOptions(command: Command): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
   const cli = cac('nianbao');
   let pending: Promise<number> | undefined;
   cli
@@ -100,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
       pending = import('./commands/fonts.js').then((m) => m.runFonts(file));
     });
   cli.help();
-  cli.version(pkg.version);
+  cli.version(await packageVersion());
   cli.parse(argv, { run: false });
   if (cli.options.help || cli.options.version) return EXIT.ok;
   if (!cli.matchedCommand) {

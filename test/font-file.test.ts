@@ -5,7 +5,10 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ensureOutline, openFontFile } from '../src/fonts/file.js';
 import { SHIPPED_FONT_DIR } from '../src/fonts/resolve.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { built } from './support/build.js';
+import { nianbao } from './support/cli.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit') as { create: (b: Buffer) => FontkitFont };
 interface FontkitFont {
@@ -62,9 +65,8 @@ describe('font files read lazily', () => {
     }
   });
 
-  it('embeds the real outline of every glyph a report uses', async () => {
-    const result = await built(path.resolve('examples/changle-2022.md'));
-    const pdf = result.pdf as Buffer;
+  /** Every outline embedded in the PDF is one the font files have (none read as zeros). */
+  function expectRealOutlines(pdf: Buffer): void {
     const known = new Set<string>();
     for (const file of ['FandolFang-Regular.ttf', 'FandolHei-Regular.ttf', 'FandolKai-Regular.ttf', 'FandolSong-Bold.ttf', 'FandolSong-Regular.ttf']) {
       for (const outline of outlines(readFileSync(path.join(SHIPPED_FONT_DIR, file)))) if (outline.length > 0) known.add(outline.toString('hex'));
@@ -80,5 +82,17 @@ describe('font files read lazily', () => {
     }
     // The body alone uses several hundred distinct characters.
     expect(glyphs).toBeGreaterThan(500);
+  }
+
+  it('embeds the real outline of every glyph a report uses', async () => {
+    const result = await built(path.resolve('examples/changle-2022.md'));
+    expectRealOutlines(result.pdf as Buffer);
+  });
+
+  it('does so from the command line too (the bundle holds one fontkit, the one the hook patches)', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-outlines-')), 'changle.pdf');
+    const run = nianbao(['build', 'examples/changle-2022.md', '-o', out]);
+    expect(run.status).toBe(0);
+    expectRealOutlines(readFileSync(out));
   });
 });

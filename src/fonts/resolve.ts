@@ -3,15 +3,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import fontkit from './fontkit.cjs';
 import { FONT_ROLES } from '../model/fields.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
-
-// The CommonJS build, the copy pdfkit loads: importing the ESM build as well would load and
-// initialise fontkit twice (~100 ms of start-up).
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 
 export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 

@@ -1,0 +1,2 @@
+import fontkit = require('fontkit');
+export = fontkit;

@@ -3,7 +3,7 @@
  * burst of save events is coalesced; one build runs at a time and the newest change wins; a bad
  * save prints its diagnostics and leaves the last good PDF in place.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
@@ -37,7 +37,8 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   const settle = options.settle ?? 20;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
-  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string }>();
+  // `started`: wall-clock ms when the latest build began reading its files.
+  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string; started?: number }>();
 
   const depend = (source: string, files: string[]) => {
     for (const file of files.map((f) => path.resolve(f))) {
@@ -61,6 +62,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     entry.building = true;
     try {
       const started = performance.now();
+      entry.started = Date.now();
       let text: string;
       try {
         text = await readFile(source, 'utf8');
@@ -123,8 +125,23 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     }, settle);
   };
 
+  // chokidar drops a change that comes within 50 ms of the previous one and sends nothing later
+  // (a fix saved right after a bad save was lost this way): so look at the file again once that
+  // window has passed, and rebuild if it was written after the latest build began reading.
+  // File times run up to a clock tick behind Date.now(): 10 ms of slack.
+  const recheck = async (file: string) => {
+    const written = await stat(file).then((s) => s.mtimeMs, () => undefined);
+    if (written === undefined) return;
+    for (const source of dependents.get(file) ?? []) {
+      const started = state.get(source)?.started;
+      if (started === undefined || written >= started - 10) schedule(source);
+    }
+  };
+
   watcher.on('all', (_event, changed) => {
-    for (const source of dependents.get(path.resolve(changed)) ?? []) schedule(source);
+    const file = path.resolve(changed);
+    for (const source of dependents.get(file) ?? []) schedule(source);
+    setTimeout(() => void recheck(file), 75);
   });
 
   const ready = (async () => {

@@ -5,7 +5,9 @@
 // a fraction of that. The bundles sit two folders deep, like every module that finds shipped
 // files (fonts/, templates/, schema/, package.json) relative to itself, so those paths hold in
 // both layouts. Tests import src/ directly; bin/nianbao.js runs the bundle.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,26 +59,59 @@ const oneCopyAndDeferred = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: { cli: path.join(root, 'src/cli.ts'), worker: path.join(root, 'src/batch/worker.ts') },
   outdir: bundleDir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, not ES module: only a script can be compiled with V8's code cache on Node 20.
+  format: 'cjs',
   target: 'node20',
-  sourcemap: 'linked',
   minifyWhitespace: true,
   minifySyntax: true,
-  // CommonJS dependencies call require(): give the ES module one.
+  write: false,
+  define: { 'import.meta.url': '__nianbaoImportMetaUrl' },
   banner: {
     js: [
-      "import { createRequire as __nianbaoRequire } from 'node:module';",
-      "import __nianbaoPath from 'node:path';",
-      "import { fileURLToPath as __nianbaoFilePath } from 'node:url';",
-      'const require = __nianbaoRequire(import.meta.url);',
-      'const __nianbaoBundleDir = __nianbaoPath.dirname(__nianbaoFilePath(import.meta.url));',
+      "const __nianbaoPath = require('node:path');",
+      'const __nianbaoBundleDir = __dirname;',
+      "const __nianbaoImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
     ].join('\n'),
   },
   plugins: [oneCopyAndDeferred],
   logLevel: 'warning',
 });
+
+// Pure ASCII (regular expressions keep their 年, 〔 …): V8 then holds the source as one byte a
+// character, and Node decodes it without a UTF-8 pass. \uXXXX means the same in strings,
+// templates, regular expressions and identifiers; an identity escape before the character
+// (`\（`) is dropped, as it would otherwise escape the backslash of \u.
+const ascii = (code) =>
+  code.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, ch) =>
+    `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+mkdirSync(bundleDir, { recursive: true });
+for (const file of result.outputFiles) writeFileSync(file.path, ascii(file.text));
+for (const name of ['cli', 'worker']) {
+  writeFileSync(path.join(bundleDir, `${name}.js`), `import { runBundle } from './load.js';\nrunBundle('${name}');\n`);
+  rmSync(path.join(bundleDir, `${name}.cache`), { force: true });
+}
+
+// Training builds, whose compiled functions become the code cache: one report in the main
+// thread (nianbao build with one source), two on the worker pool.
+const scratch = mkdtempSync(path.join(tmpdir(), 'nianbao-train-'));
+const train = (name, args) => {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin/nianbao.js'), 'build', ...args], {
+    cwd: root,
+    env: { ...process.env, NIANBAO_WRITE_CODE_CACHE: name, CI: 'true' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`training build failed (${run.status}): ${run.stderr}${run.stdout}`);
+};
+try {
+  train('cli', ['examples/changle-2022.md', '-o', path.join(scratch, 'one.pdf')]);
+  train('worker', ['examples/changle-2022.md', 'examples/songduo-2021.md', '--out-dir', scratch]);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

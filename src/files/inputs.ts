@@ -1,7 +1,6 @@
 /** The edge where command-line inputs (files, directories, globs) become source files. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../commands/errors.js';
 
 export interface InputProblem {
@@ -17,6 +16,9 @@ export interface ResolvedInputs {
 
 const SOURCE_EXTENSIONS = ['md', 'markdown'];
 
+/** The glob library, loaded only for a directory or a pattern (most runs name one file). */
+const globbing = () => import('tinyglobby');
+
 /** Expands each input: a file as is, a directory to the sources in it, a glob to its matches. */
 export async function resolveInputs(
   inputs: readonly string[],
@@ -25,7 +27,13 @@ export async function resolveInputs(
   const files: string[] = [];
   const problems: InputProblem[] = [];
   for (const input of inputs) {
-    if (isDynamicPattern(input)) {
+    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
+    if (info?.isFile()) {
+      files.push(input);
+      continue;
+    }
+    const { glob, isDynamicPattern } = await globbing();
+    if (!info && isDynamicPattern(input)) {
       const matches = await glob(input, { cwd, onlyFiles: true, expandDirectories: false });
       if (matches.length === 0)
         problems.push({
@@ -36,7 +44,6 @@ export async function resolveInputs(
       files.push(...matches.sort());
       continue;
     }
-    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
     if (!info) {
       problems.push({ input, message: `找不到文件“${input}”`, hint: '检查文件名和路径是否正确' });
     } else if (info.isDirectory()) {

@@ -127,9 +127,11 @@ interface GlyphPrototype {
 }
 interface GlyphInstance {
   readonly id: number;
-  readonly _font: { readonly stream: { readonly buffer: Uint8Array } };
+  readonly _font: { readonly stream: { readonly buffer: Uint8Array }; readonly _variationProcessor?: unknown };
 }
 const hooked = new WeakSet<object>();
+/** Decoded outlines by glyph object (read-only to fontkit's callers: header, points, components). */
+const decodedOutlines = new WeakMap<object, unknown>();
 
 /**
  * Makes fontkit read an outline before it decodes a glyph: every read of `glyf` in fontkit goes
@@ -144,8 +146,20 @@ export function hookOutlineReads(glyph: object): void {
   const decode = proto._decode;
   const cbox = proto._getCBox;
   proto._decode = function (this: GlyphInstance) {
-    ensureOutline(this._font.stream.buffer, this.id);
-    return decode.call(this);
+    // pdfkit's subset decodes every glyph it embeds, in every document; the glyph objects are
+    // shared across documents (see resolve.ts), so each outline is decoded once per process.
+    // (Not for variable fonts, whose outlines depend on the instance's coordinates.)
+    if (this._font._variationProcessor) {
+      ensureOutline(this._font.stream.buffer, this.id);
+      return decode.call(this);
+    }
+    let decoded = decodedOutlines.get(this);
+    if (decoded === undefined) {
+      ensureOutline(this._font.stream.buffer, this.id);
+      decoded = decode.call(this);
+      decodedOutlines.set(this, decoded);
+    }
+    return decoded;
   };
   proto._getCBox = function (this: GlyphInstance, internal?: boolean) {
     ensureOutline(this._font.stream.buffer, this.id);

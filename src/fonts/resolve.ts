@@ -105,6 +105,40 @@ export function resolveFonts(reportDir: string, chosen: Readonly<Record<string, 
 
 const loaded = new Map<string, { font: LoadedFont; file: FontFile }>();
 
+/** Our parsed fonts, by their buffers: pdfkit's fonts for the same buffer borrow their state. */
+const parsed = new WeakMap<Uint8Array, Fontkit.Font>();
+let sharing = false;
+
+interface FontState {
+  stream: { buffer: Uint8Array };
+  directory: unknown;
+  _tables: Record<string, unknown>;
+  _glyphs: Record<number, unknown>;
+}
+
+/**
+ * pdfkit parses every font again for every document (fontkit.create on the buffer) and decodes
+ * its tables and glyphs again: ~30 ms of every watch rebuild. A TrueType font decodes its table
+ * directory first thing in its constructor; for a buffer we have parsed, it takes our font's
+ * directory, decoded tables and glyphs instead (read-only data: fontkit never changes them), so
+ * each font is parsed once per process and shared by measuring and rendering.
+ */
+function shareWithPdfkit(font: Fontkit.Font): void {
+  if (sharing) return;
+  const trueType = Object.getPrototypeOf(font) as { _decodeDirectory?: (this: FontState) => unknown };
+  const decode = trueType._decodeDirectory;
+  if (!decode || !Object.hasOwn(trueType, '_decodeDirectory')) return;
+  sharing = true;
+  trueType._decodeDirectory = function (this: FontState) {
+    const source = parsed.get(this.stream.buffer) as unknown as FontState | undefined;
+    if (!source || source === this) return decode.call(this);
+    this._tables = source._tables;
+    this._glyphs = source._glyphs;
+    this.directory = source.directory;
+    return this.directory;
+  };
+}
+
 /** The file's size and mtime, to notice a font replaced while watching. */
 function unchanged(file: string, opened: FontFile): boolean {
   try {
@@ -142,6 +176,8 @@ export function loadFont(file: string): LoadedFont {
     throw new FontError(`“${file}”不是可用的 TrueType/OpenType 字体`, '字体集（.ttc）不能使用：请改用单个字体的 .ttf 或 .otf 文件');
   }
   const font = created;
+  shareWithPdfkit(font);
+  parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id).
   if (opened.lazy) hookOutlineReads((font as unknown as { getGlyph: (id: number) => object }).getGlyph(0));
   const lineEm = (font.ascent - font.descent) / font.unitsPerEm;

@@ -65,6 +65,17 @@ describe('font files read lazily', () => {
     }
   });
 
+  it('decodes a glyph the same when its points are asked for later (the subset reads only the header)', async () => {
+    const { loadFont } = await import('../src/fonts/resolve.js');
+    const lazy = loadFont(FANG).font as unknown as { glyphForCodePoint: (c: number) => { path: { commands: unknown[] }; _decode: () => { numberOfContours: number } } };
+    const whole = fontkit.create(readFileSync(FANG)) as unknown as typeof lazy;
+    for (const ch of '年报政府信息公开（一）1。') {
+      const glyph = lazy.glyphForCodePoint(ch.codePointAt(0) as number);
+      expect(glyph._decode().numberOfContours).toBeGreaterThan(0);
+      expect(glyph.path.commands).toEqual(whole.glyphForCodePoint(ch.codePointAt(0) as number).path.commands);
+    }
+  });
+
   /** Every outline embedded in the PDF is one the font files have (none read as zeros). */
   function expectRealOutlines(pdf: Buffer): void {
     const known = new Set<string>();

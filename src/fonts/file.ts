@@ -127,7 +127,35 @@ interface GlyphPrototype {
 }
 interface GlyphInstance {
   readonly id: number;
-  readonly _font: { readonly stream: { readonly buffer: Uint8Array }; readonly _variationProcessor?: unknown };
+  readonly _font: {
+    readonly stream: { readonly buffer: Uint8Array };
+    readonly _variationProcessor?: unknown;
+    readonly loca: { readonly offsets: readonly number[] };
+    readonly directory: { readonly tables: Readonly<Record<string, { readonly offset: number }>> };
+  };
+}
+
+/**
+ * A simple glyph's header (contour count and bounding box) with its points decoded only when
+ * asked for. Embedding a glyph needs just the header (is it composite?), and decoding the points
+ * of every glyph was ~60 ms of a cold build. A composite glyph is decoded whole at once.
+ */
+function outlineHeader(glyph: GlyphInstance, decodeWhole: () => unknown): unknown {
+  const font = glyph._font;
+  const start = font.loca.offsets[glyph.id];
+  const glyf = font.directory.tables.glyf;
+  if (start === undefined || !glyf || start === font.loca.offsets[glyph.id + 1]) return decodeWhole();
+  const bytes = font.stream.buffer;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = glyf.offset + start;
+  const numberOfContours = view.getInt16(at);
+  if (numberOfContours < 0) return decodeWhole();
+  let whole: { points?: unknown; instructions?: unknown } | undefined;
+  const full = () => (whole ??= decodeWhole() as { points?: unknown; instructions?: unknown });
+  const header = { numberOfContours, xMin: view.getInt16(at + 2), yMin: view.getInt16(at + 4), xMax: view.getInt16(at + 6), yMax: view.getInt16(at + 8) };
+  Object.defineProperty(header, 'points', { get: () => full().points, enumerable: true });
+  Object.defineProperty(header, 'instructions', { get: () => full().instructions, enumerable: true });
+  return header;
 }
 const hooked = new WeakSet<object>();
 /** Decoded outlines by glyph object (read-only to fontkit's callers: header, points, components). */
@@ -156,7 +184,7 @@ export function hookOutlineReads(glyph: object): void {
     let decoded = decodedOutlines.get(this);
     if (decoded === undefined) {
       ensureOutline(this._font.stream.buffer, this.id);
-      decoded = decode.call(this);
+      decoded = outlineHeader(this, () => decode.call(this));
       decodedOutlines.set(this, decoded);
     }
     return decoded;

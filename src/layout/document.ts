@@ -10,6 +10,7 @@ import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT } from '../template/tables.js';
+import { resolveLeafStyles } from './resolve-styles.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -213,6 +214,21 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
   });
 
   let placement: BanjiPlacement | undefined;
+  const defaultStyle = { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) };
+  const styles: Record<string, Record<string, unknown>> = {
+    issuer: { font: 'Issuer', color: [...g.red], alignment: 'center', lineHeight: 1 },
+    title: { font: 'Title', fontSize: g.titleSize, alignment: 'center', lineHeight: lh(metrics.Title, g.titleSize) },
+    line: { lineHeight: lh(metrics.Body) },
+    h1: { font: 'Hei', lineHeight: lh(metrics.Hei), leadingIndent: 2 * body },
+    h2: { font: 'Kai', lineHeight: lh(metrics.Kai), leadingIndent: 2 * body },
+    h3: { leadingIndent: 2 * body },
+    h4: { leadingIndent: 2 * body },
+    body: { alignment: 'justify', leadingIndent: 2 * body },
+    table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT },
+    banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
+    pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
+  };
+  resolveLeafStyles(flow, styles, defaultStyle);
   const definition: Record<string, unknown> = {
     pageSize: 'A4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
@@ -250,23 +266,8 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       if (banji && page === placement?.page) nodes.push(banjiTable(banji.rows, banji.height));
       return nodes.length > 0 ? { stack: nodes } : null;
     },
-    defaultStyle: { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) },
-    styles: {
-      issuer: { font: 'Issuer', color: [...g.red], alignment: 'center', lineHeight: 1 },
-      title: { font: 'Title', fontSize: g.titleSize, alignment: 'center', lineHeight: lh(metrics.Title, g.titleSize) },
-      line: { lineHeight: lh(metrics.Body) },
-      h1: { font: 'Hei', lineHeight: lh(metrics.Hei), leadingIndent: 2 * body },
-      h2: { font: 'Kai', lineHeight: lh(metrics.Kai), leadingIndent: 2 * body },
-      h3: { leadingIndent: 2 * body },
-      h4: { leadingIndent: 2 * body },
-      body: { alignment: 'justify', leadingIndent: 2 * body },
-      bodyLine: {},
-      table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT },
-      tableCell: {},
-      tableHeader: {},
-      banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
-      pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
-    },
+    defaultStyle,
+    styles,
   };
   return definition;
 }

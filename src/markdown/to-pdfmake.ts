@@ -104,15 +104,14 @@ export function gridTable(grid: Grid, font?: CellFont): PdfNode {
   const body: PdfNode[][] = grid.rows.map(() => []);
   for (const placed of placeCells(grid)) {
     const { cell, row: r, column: c } = placed;
-    const style = cell.header ? 'tableHeader' : 'tableCell';
     const broken = cellLines(placed, size, font);
     const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
     const node: PdfNode =
       broken === undefined
-        ? { text: cell.text, alignment: cell.align, style }
+        ? { text: cell.text, alignment: cell.align }
         : broken.length === 1
-          ? { ...line(broken[0] as BrokenLine), alignment: cell.align, style }
-          : { stack: broken.map(line), alignment: cell.align, style };
+          ? { ...line(broken[0] as BrokenLine), alignment: cell.align }
+          : { stack: broken.map(line), alignment: cell.align };
     if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
     if (cell.colSpan > 1) node.colSpan = cell.colSpan;
     for (let dr = 0; dr < cell.rowSpan; dr++) {
@@ -254,7 +253,6 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         const nodes = broken.map((line) => ({
           text: line.text,
           noWrap: true,
-          style: 'bodyLine',
           ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
           ...(line.first ? { margin: [2 * options.bodySize, 0, 0, 0] } : {}),
         }));

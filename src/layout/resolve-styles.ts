@@ -1,0 +1,62 @@
+/**
+ * pdfmake looks some twenty style properties up for every inline it measures, each time walking
+ * the inline's ancestors and named styles (and allocating as it goes): the better part of its
+ * measuring time. A leaf with a plain string is a single inline, so its properties are resolved
+ * here once, the way pdfmake resolves them (the nearest ancestor, or named style of an ancestor,
+ * that sets the property; then the default style; then pdfmake's default), and written on the
+ * leaf, where pdfmake finds them first. The PDF is the same byte for byte (test/render.test.ts).
+ */
+import type { PdfNode } from '../markdown/to-pdfmake.js';
+
+/** The properties pdfmake resolves per inline whose default is a value (not null), with it. */
+const PDFMAKE_DEFAULTS: Readonly<Record<string, unknown>> = {
+  font: 'Roboto',
+  bold: false,
+  italics: false,
+  alignment: 'left',
+  fontSize: 12,
+  characterSpacing: 0,
+  color: 'black',
+  opacity: 1,
+  sup: false,
+  sub: false,
+  lineHeight: 1,
+  preserveLeadingSpaces: false,
+  preserveTrailingSpaces: false,
+  wordBreak: 'normal',
+  leadingIndent: 0,
+};
+
+type Styles = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+const isValue = (v: unknown) => v !== undefined && v !== null;
+
+/** Writes each string leaf's resolved style properties on it; `content` is changed in place. */
+export function resolveLeafStyles(content: PdfNode[], styles: Styles, defaultStyle: Readonly<Record<string, unknown>>): void {
+  // Overrides from the root down: a named style, or a node (its own properties).
+  const stack: (string | PdfNode)[] = [];
+  const lookup = (property: string): unknown => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const entry = stack[i] as string | PdfNode;
+      const value = typeof entry === 'string' ? styles[entry]?.[property] : entry[property];
+      if (isValue(value)) return value;
+    }
+    return isValue(defaultStyle[property]) ? defaultStyle[property] : PDFMAKE_DEFAULTS[property];
+  };
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const n = node as PdfNode;
+    const names = n.style === undefined ? [] : Array.isArray(n.style) ? (n.style as string[]) : [n.style as string];
+    // A named style that inherits (`extends`) is left to pdfmake.
+    if (names.some((name) => styles[name]?.extends !== undefined)) return;
+    stack.push(...names, n);
+    if (typeof n.text === 'string') {
+      for (const property of Object.keys(PDFMAKE_DEFAULTS)) if (!isValue(n[property])) n[property] = lookup(property);
+    }
+    if (Array.isArray(n.stack)) n.stack.forEach(visit);
+    if (Array.isArray(n.columns)) n.columns.forEach(visit);
+    const table = n.table as { body?: unknown[][] } | undefined;
+    if (table?.body) for (const row of table.body) row.forEach(visit);
+    stack.length -= names.length + 1;
+  };
+  content.forEach(visit);
+}

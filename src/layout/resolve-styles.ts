@@ -31,33 +31,36 @@ const PDFMAKE_DEFAULTS: Readonly<Record<string, unknown>> = {
 type Styles = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 const isValue = (v: unknown) => v !== undefined && v !== null;
 
+const PROPERTIES = Object.keys(PDFMAKE_DEFAULTS);
+
 /** Writes each string leaf's resolved style properties on it; `content` is changed in place. */
 export function resolveLeafStyles(content: PdfNode[], styles: Styles, defaultStyle: Readonly<Record<string, unknown>>): void {
-  // Overrides from the root down: a named style, or a node (its own properties).
-  const stack: (string | PdfNode)[] = [];
-  const lookup = (property: string): unknown => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const entry = stack[i] as string | PdfNode;
-      const value = typeof entry === 'string' ? styles[entry]?.[property] : entry[property];
-      if (isValue(value)) return value;
-    }
-    return isValue(defaultStyle[property]) ? defaultStyle[property] : PDFMAKE_DEFAULTS[property];
-  };
-  const visit = (node: unknown): void => {
+  // What a node's descendants inherit, merged once per node on the way down: pdfmake's lookup
+  // order (the node itself over its named styles, the last named style first, over ancestors).
+  const base: Record<string, unknown> = {};
+  for (const property of PROPERTIES) base[property] = isValue(defaultStyle[property]) ? defaultStyle[property] : PDFMAKE_DEFAULTS[property];
+  const visit = (node: unknown, inherited: Readonly<Record<string, unknown>>): void => {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     const n = node as PdfNode;
     const names = n.style === undefined ? [] : Array.isArray(n.style) ? (n.style as string[]) : [n.style as string];
     // A named style that inherits (`extends`) is left to pdfmake.
     if (names.some((name) => styles[name]?.extends !== undefined)) return;
-    stack.push(...names, n);
-    if (typeof n.text === 'string') {
-      for (const property of Object.keys(PDFMAKE_DEFAULTS)) if (!isValue(n[property])) n[property] = lookup(property);
+    let here = inherited;
+    for (const source of [...names.map((name) => styles[name] ?? {}), n]) {
+      for (const property of PROPERTIES) {
+        if (isValue(source[property]) && source[property] !== here[property]) {
+          if (here === inherited) here = { ...inherited };
+          (here as Record<string, unknown>)[property] = source[property];
+        }
+      }
     }
-    if (Array.isArray(n.stack)) n.stack.forEach(visit);
-    if (Array.isArray(n.columns)) n.columns.forEach(visit);
+    if (typeof n.text === 'string') {
+      for (const property of PROPERTIES) if (!isValue(n[property])) n[property] = here[property];
+    }
+    if (Array.isArray(n.stack)) for (const child of n.stack) visit(child, here);
+    if (Array.isArray(n.columns)) for (const child of n.columns) visit(child, here);
     const table = n.table as { body?: unknown[][] } | undefined;
-    if (table?.body) for (const row of table.body) row.forEach(visit);
-    stack.length -= names.length + 1;
+    if (table?.body) for (const row of table.body) for (const cell of row) visit(cell, here);
   };
-  content.forEach(visit);
+  for (const node of content) visit(node, base);
 }

@@ -34,7 +34,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   const out = options.out ?? ((text) => process.stdout.write(text));
   // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
   // build that still catches a half-written file is discarded, unprinted, by the content check.
-  const settle = options.settle ?? 10;
+  const settle = options.settle ?? 5;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   // `started`: wall-clock ms when the latest build began reading its files.

@@ -37,8 +37,9 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   const settle = options.settle ?? 5;
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
-  // `started`: wall-clock ms when the latest build began reading its files.
-  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string; started?: number }>();
+  // `seen`: each file's modification time and size when the latest build began.
+  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string; seen?: Map<string, string> }>();
+  const filesOf = new Map<string, Set<string>>(); // source → the files it depends on
 
   const depend = (source: string, files: string[]) => {
     for (const file of files.map((f) => path.resolve(f))) {
@@ -49,8 +50,12 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
         watcher.add(file);
       }
       set.add(source);
+      let files = filesOf.get(source);
+      if (!files) filesOf.set(source, (files = new Set()));
+      files.add(file);
     }
   };
+  const version = (file: string) => stat(file).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
 
   const build = async (source: string): Promise<void> => {
     const entry = state.get(source) ?? { building: false, again: false };
@@ -62,7 +67,9 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     entry.building = true;
     try {
       const started = performance.now();
-      entry.started = Date.now();
+      const watched = [...(filesOf.get(source) ?? [])];
+      const versions = await Promise.all(watched.map(version));
+      entry.seen = new Map(watched.map((file, i) => [file, versions[i] ?? '']));
       let text: string;
       try {
         text = await readFile(source, 'utf8');
@@ -127,14 +134,12 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
 
   // chokidar drops a change that comes within 50 ms of the previous one and sends nothing later
   // (a fix saved right after a bad save was lost this way): so look at the file again once that
-  // window has passed, and rebuild if it was written after the latest build began reading.
-  // File times run up to a clock tick behind Date.now(): 10 ms of slack.
+  // window has passed, and rebuild if it is not as the latest build found it.
   const recheck = async (file: string) => {
-    const written = await stat(file).then((s) => s.mtimeMs, () => undefined);
-    if (written === undefined) return;
+    const now = await version(file);
+    if (now === undefined) return;
     for (const source of dependents.get(file) ?? []) {
-      const started = state.get(source)?.started;
-      if (started === undefined || written >= started - 10) schedule(source);
+      if (state.get(source)?.seen?.get(file) !== now) schedule(source);
     }
   };
 

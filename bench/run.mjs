@@ -73,7 +73,7 @@ const watcher = watchSources([watched], {
 });
 await watcher.ready;
 const rebuilds = [];
-for (let i = 0; i < Math.max(10, RUNS * 2); i++) {
+for (let i = 0; i < Math.max(20, RUNS * 4); i++) {
   const built = new Promise((resolve) => {
     resolveBuilt = resolve;
   });

@@ -1,6 +1,6 @@
 // npm run bench: nianbao against the raw-pdfmake anchor (../shared/bench/anchor-pdfmake.mjs),
 // measured side by side in one run; medians of RUNS; table on stdout, bench/results.json.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,30 +59,41 @@ for (let i = 0; i < RUNS; i++) {
 const anchorWarm = JSON.parse(timed([...anchorArgs, '--warm', '5']).stdout);
 anchorInfo.warm_median_ms = anchorWarm.warm_median_ms;
 
-// ── Watch: save → PDF written, one paragraph edited, in one process ──
-const { watchSources } = await import('../dist/watch/index.js');
+// ── Watch: save → PDF written, one paragraph edited, with the real `nianbao watch` ──
 const watched = path.join(work, 'watched.md');
 const original = readFileSync(reference, 'utf8');
 writeFileSync(watched, original);
-let resolveBuilt;
-const watcher = watchSources([watched], {
-  output: () => path.join(work, 'watched.pdf'),
-  force: false,
-  log: (line) => line.startsWith('已生成') && resolveBuilt?.(),
-  out: () => {},
+const watcher = spawn(node, [bin, 'watch', watched, '-o', path.join(work, 'watched.pdf')], { cwd: work });
+let watchLog = '';
+let onLog = () => {};
+watcher.stderr.setEncoding('utf8');
+watcher.stderr.on('data', (chunk) => {
+  watchLog += chunk;
+  onLog();
 });
-await watcher.ready;
+const logged = (pattern, count) =>
+  new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`nianbao watch: no ${pattern} ×${count}\n${watchLog}`)), 30_000);
+    onLog = () => {
+      if ((watchLog.match(new RegExp(pattern.source, 'g')) ?? []).length >= count) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    };
+    onLog();
+  });
+await logged(/正在监视/, 1);
 const rebuilds = [];
 for (let i = 0; i < Math.max(20, RUNS * 4); i++) {
-  const built = new Promise((resolve) => {
-    resolveBuilt = resolve;
-  });
+  const built = logged(/已生成/, i + 2);
   const start = performance.now();
   writeFileSync(watched, original.replace('。', `。第${i}次修改。`));
   await built;
   rebuilds.push(performance.now() - start);
+  // Saves a person makes, not a burst: let the watcher settle between them.
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
-await watcher.close();
+watcher.kill('SIGINT');
 
 // ── Batch: 100 sources (the examples and the fixture, repeated) on the worker pool ──
 const batchDir = path.join(work, 'county');

@@ -37,6 +37,10 @@ const oneCopyAndDeferred = {
   setup(build) {
     // fontkit has an ESM and a CommonJS build; pdfkit requires the latter, so everything does.
     build.onResolve({ filter: /^fontkit$/ }, () => ({ path: require.resolve('fontkit') }));
+    // pdfkit's zlib: deflate with a cache the watch loop turns on (src/render/deflate.ts).
+    build.onResolve({ filter: /^zlib$/ }, (args) =>
+      /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: path.join(root, 'src/render/deflate.ts') } : undefined,
+    );
     build.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
       args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred', pluginData: args.resolveDir },
     );

@@ -47,6 +47,9 @@ describe('nianbao watch', () => {
     await running.until(/正在监视 1 个源文件/);
     const pdf = path.join(dir, 'r.pdf');
     const first = readFileSync(pdf);
+    // The watch loop's PDF is an ordinary build's, byte for byte.
+    expect(nianbao(['build', 'r.md', '-o', 'ordinary.pdf'], dir).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'ordinary.pdf')).equals(first)).toBe(true);
 
     writeFileSync(path.join(dir, 'r.md'), VALID.replace('公开的及时性还需提高。', '公开的及时性还需进一步提高。'));
     await running.until(/已生成 r\.pdf（\d+ ms）/, 2);

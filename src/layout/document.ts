@@ -10,7 +10,6 @@ import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT } from '../template/tables.js';
-import { resolveLeafStyles } from './resolve-styles.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -228,7 +227,6 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
     pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
   };
-  resolveLeafStyles(flow, styles, defaultStyle);
   const definition: Record<string, unknown> = {
     pageSize: 'A4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],

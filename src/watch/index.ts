@@ -11,6 +11,7 @@ import { formatDiagnostics } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { writeAtomic } from '../files/write.js';
 import { templateFile } from '../template/load.js';
+import { cacheDeflatedStreams } from '../render/deflate.js';
 
 export interface WatchOptions {
   readonly output: (source: string) => string;
@@ -35,6 +36,8 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
   // build that still catches a half-written file is discarded, unprinted, by the content check.
   const settle = options.settle ?? 5;
+  // Consecutive builds share most of their streams (fonts, unchanged pages): deflate each once.
+  cacheDeflatedStreams();
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   // `seen`: each file's modification time and size when the latest build began.

@@ -6,7 +6,7 @@
 // files (fonts/, templates/, schema/, package.json) relative to itself, so those paths hold in
 // both layouts. Tests import src/ directly; bin/nianbao.js runs the bundle.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -26,9 +26,22 @@ copyFileSync(path.join(root, 'src/fonts/fontkit.cjs'), path.join(root, 'dist/fon
 // encryption (AES tables, ~10 ms). Each is replaced by a stand-in that, on first use, loads the
 // real module from node_modules (left out of the bundle).
 const deferred = {
-  'brotli/decompress.js': (real) => `module.exports = function decompress(...args) { return require(${real})(...args); };`,
-  '@noble/ciphers/aes': (real) => `module.exports = new Proxy({}, { get: (_, name) => require(${real})[name] });`,
+  'brotli/decompress.js': (id) => `module.exports = function decompress(...args) { return require(${id})(...args); };`,
+  '@noble/ciphers/aes': (id) => `module.exports = new Proxy({}, { get: (_, name) => require(${id})[name] });`,
 };
+
+/** The package a file belongs to: its folder and name (the nearest package.json with a name). */
+function packageOf(file) {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      const { name } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (name) return { dir, name };
+    } catch {
+      // no package.json here
+    }
+  }
+  throw new Error(`no package for ${file}`);
+}
 const bundleDir = path.join(root, 'dist/bundle');
 
 /** @type {import('esbuild').Plugin} */
@@ -41,25 +54,22 @@ const oneCopyAndDeferred = {
     build.onResolve({ filter: /^zlib$/ }, (args) =>
       /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: path.join(root, 'src/render/deflate.ts') } : undefined,
     );
+    // The stand-in replaces the module in the bundle; its own require of it stays a require,
+    // resolved from node_modules at run time like any installed package (hoisted or not).
     build.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
-      args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred', pluginData: args.resolveDir },
+      args.namespace === 'deferred' ? { path: args.path, external: true } : { path: args.path, namespace: 'deferred' },
     );
+    build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({ contents: deferred[args.path](JSON.stringify(args.path)), loader: 'js' }));
     // CommonJS modules that use __dirname (pdfkit's data files, pdfmake's virtual file system)
-    // get their own, found from the bundle's location at run time.
+    // get their own, found at run time from where their package is installed.
     build.onLoad({ filter: /node_modules[\\/].*\.c?js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       if (!/\b__(dirname|filename)\b/.test(source)) return undefined;
-      const fromBundle = path.relative(path.join(root, 'dist/bundle'), path.dirname(args.path)).split(path.sep).join('/');
-      const prelude = `var __dirname = __nianbaoPath.join(__nianbaoBundleDir, ${JSON.stringify(fromBundle)}); var __filename = __nianbaoPath.join(__dirname, ${JSON.stringify(path.basename(args.path))});\n`;
+      const { name } = packageOf(args.path);
+      const fromMain = path.relative(path.dirname(require.resolve(name)), path.dirname(args.path)).split(path.sep).join('/');
+      const prelude = `var __dirname = __nianbaoPath.join(__nianbaoPath.dirname(__nianbaoResolve(${JSON.stringify(name)})), ${JSON.stringify(fromMain)}); var __filename = __nianbaoPath.join(__dirname, ${JSON.stringify(path.basename(args.path))});\n`;
       return { contents: prelude + source, loader: 'js' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => {
-      const real = createRequire(path.join(args.pluginData, 'x.js')).resolve(args.path);
-      // Required at run time relative to the bundle (see the banner's require).
-      const relative = `./${path.relative(bundleDir, real).split(path.sep).join('/')}`;
-      return { contents: deferred[args.path](JSON.stringify(relative)), loader: 'js', resolveDir: bundleDir };
-    });
-    build.onResolve({ filter: /^\.\/\.\.\/\.\.\/node_modules\// }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -79,7 +89,7 @@ const result = await build({
   banner: {
     js: [
       "const __nianbaoPath = require('node:path');",
-      'const __nianbaoBundleDir = __dirname;',
+      'const __nianbaoResolve = require.resolve;',
       "const __nianbaoImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
     ].join('\n'),
   },

@@ -125,7 +125,9 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     }
   };
 
+  let closed = false;
   const schedule = (source: string) => {
+    if (closed) return; // a late look after close() builds nothing
     const entry = state.get(source) ?? { building: false, again: false };
     state.set(source, entry);
     if (entry.timer) clearTimeout(entry.timer);
@@ -159,6 +161,10 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   })();
   return {
     ready,
-    close: () => watcher.close(),
+    close: () => {
+      closed = true;
+      for (const entry of state.values()) if (entry.timer) clearTimeout(entry.timer);
+      return watcher.close();
+    },
   };
 }

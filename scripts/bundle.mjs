@@ -6,7 +6,7 @@
 // files (fonts/, templates/, schema/, package.json) relative to itself, so those paths hold in
 // both layouts. Tests import src/ directly; bin/nianbao.js runs the bundle.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -17,9 +17,6 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(root, 'package.json'));
 
-// tsc leaves plain JavaScript alone: the one CommonJS shim is copied beside its compiled peers.
-mkdirSync(path.join(root, 'dist/fonts'), { recursive: true });
-copyFileSync(path.join(root, 'src/fonts/fontkit.cjs'), path.join(root, 'dist/fonts/fontkit.cjs'));
 
 // Modules that dependencies load at start-up for features nianbao never uses: fontkit's WOFF2
 // decoder (brotli: half a megabyte of code, its dictionary decoded on load, ~35 ms) and pdfkit's
@@ -56,7 +53,8 @@ const oneCopyAndDeferred = {
     );
     // The stand-in replaces the module in the bundle; its own require of it stays a require,
     // resolved from node_modules at run time like any installed package (hoisted or not).
-    build.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+    const deferredIds = new RegExp(`^(${Object.keys(deferred).map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter: deferredIds }, (args) =>
       args.namespace === 'deferred' ? { path: args.path, external: true } : { path: args.path, namespace: 'deferred' },
     );
     build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({ contents: deferred[args.path](JSON.stringify(args.path)), loader: 'js' }));

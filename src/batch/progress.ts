@@ -16,6 +16,10 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     stream.write(`\r\x1b[2K生成 [${bar}] ${count}/${total} ${label}`);
   };
+  /** Wipes the bar's line (before printing above it, and at the end). */
+  const clear = () => {
+    if (interactive) stream.write('\r\x1b[2K');
+  };
   return {
     tick(label, line, important = true) {
       count++;
@@ -26,11 +30,7 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
         stream.write(`${line}\n`);
       }
     },
-    clear() {
-      if (interactive) stream.write('\r\x1b[2K');
-    },
-    done() {
-      if (interactive) stream.write('\r\x1b[2K');
-    },
+    clear,
+    done: clear,
   };
 }

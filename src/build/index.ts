@@ -7,12 +7,12 @@ import { type Diagnostic, hasErrors } from '../diagnostics/types.js';
 import { FontError, loadFont, type LoadedFont, type ResolvedFont, resolveFonts } from '../fonts/resolve.js';
 import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
-import { documentDefinition } from '../layout/document.js';
+import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
 import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
 import { checkSource } from '../pipeline.js';
-import { renderPdf } from '../render/pdf.js';
+import { type Families, renderPdf } from '../render/pdf.js';
 import { loadTemplate, TemplateError, templateFile } from '../template/load.js';
 
 export interface BuildOptions {
@@ -29,6 +29,8 @@ export interface BuildResult {
   readonly pdf?: Buffer;
   readonly report?: Report;
   readonly fonts?: readonly ResolvedFont[];
+  /** The template file the build used (watch mode watches it). */
+  readonly template?: string;
   readonly diagnostics: readonly Diagnostic[];
   /** The Markdown the template produced (for HTML and for debugging). */
   readonly markdown?: string;
@@ -36,8 +38,19 @@ export interface BuildResult {
 
 const PRODUCER = 'nianbao';
 
+/** The pdfmake font families of the layout and the font role behind each of their styles. */
+const FAMILY_ROLES: Readonly<Record<string, Readonly<Partial<Record<'normal' | 'bold' | 'italics', FontRole>>>>> = {
+  // **strong** is set in 黑体 and *em* in 楷体, within body text.
+  Body: { normal: '正文', bold: '一级标题', italics: '二级标题' },
+  Hei: { normal: '一级标题' },
+  Kai: { normal: '二级标题' },
+  Title: { normal: '标题' },
+  Issuer: { normal: '发文机关标志' },
+  PageNumber: { normal: '页码' },
+};
+
 /** The creation date: SOURCE_DATE_EPOCH, else the 成文日期 (Beijing midnight), else 1 January after the year. */
-export function creationDate(report: Report, sourceDateEpoch?: string): Date {
+function creationDate(report: Report, sourceDateEpoch?: string): Date {
   if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000);
   const date = report.date ?? { year: report.year + 1, month: 1, day: 1 };
   return new Date(Date.UTC(date.year, date.month - 1, date.day) - 8 * 3600 * 1000);
@@ -51,8 +64,17 @@ export async function buildSource(file: string, text: string, options: BuildOpti
   const checked = checkSource(file, text, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
-  if (!report || (hasErrors(diagnostics) && !options.force)) return { diagnostics, ...(report ? { report } : {}) };
+  if (!report) return { diagnostics };
   const reportDir = path.dirname(path.resolve(file));
+  // Found first, so that watch mode watches the template even while the source has errors.
+  let templatePath: string | undefined;
+  try {
+    templatePath = templateFile(reportDir, report.template);
+  } catch {
+    // a missing template is reported below, once the source is otherwise fine
+  }
+  const used = { report, ...(templatePath ? { template: templatePath } : {}) };
+  if (hasErrors(diagnostics) && !options.force) return { ...used, diagnostics };
 
   let resolved: ResolvedFont[];
   let byRole: Record<FontRole, LoadedFont>;
@@ -62,17 +84,15 @@ export async function buildSource(file: string, text: string, options: BuildOpti
   } catch (error) {
     if (!(error instanceof FontError)) throw error;
     const at = report.keyPositions.get('字体') ?? { line: 1, column: 1 };
-    return { report, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
+    return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   const glyphs = preflightGlyphs(report, byRole);
-  if (glyphs.length > 0) return { report, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
+  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
 
   let markdown: string;
   let content: ReturnType<typeof markdownToContent>;
-  let templatePath = '';
   try {
-    templatePath = templateFile(reportDir, report.template);
-    markdown = loadTemplate(templatePath)(report);
+    markdown = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
     const body = byRole.正文;
     const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
     content = markdownToContent(markdown, {
@@ -83,28 +103,22 @@ export async function buildSource(file: string, text: string, options: BuildOpti
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
-    if (error instanceof TemplateError) return { report, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
-    if (error instanceof MarkdownError) return { report, diagnostics: [...diagnostics, failure(templatePath, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };
+    if (error instanceof TemplateError) return { ...used, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
+    if (error instanceof MarkdownError) return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };
     throw error;
   }
 
+  const families = Object.fromEntries(
+    Object.entries(FAMILY_ROLES).map(([family, styles]) => [
+      family,
+      Object.fromEntries(Object.entries(styles).map(([style, role]) => [style, byRole[role]])),
+    ]),
+  ) as Families;
   const definition = documentDefinition(report, content, {
-    metrics: {
-      Body: byRole.正文.lineEm,
-      Hei: byRole.一级标题.lineEm,
-      Kai: byRole.二级标题.lineEm,
-      Title: byRole.标题.lineEm,
-    },
+    metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
-  const pdf = await renderPdf(definition, {
-    Body: { normal: byRole.正文, bold: byRole.一级标题, italics: byRole.二级标题 },
-    Hei: { normal: byRole.一级标题 },
-    Kai: { normal: byRole.二级标题 },
-    Title: { normal: byRole.标题 },
-    Issuer: { normal: byRole.发文机关标志 },
-    PageNumber: { normal: byRole.页码 },
-  });
-  return { pdf, report, fonts: resolved, diagnostics, markdown };
+  const pdf = await renderPdf(definition, families);
+  return { ...used, pdf, fonts: resolved, diagnostics, markdown };
 }

@@ -29,11 +29,18 @@ function narrativePieces(report: Report): Piece[] {
   for (const section of sections) {
     section.markdown.split('\n').forEach((line, index) => {
       const heading = /^(#{2,6})\s/.exec(line);
-      pieces.push({
-        role: heading && heading[1] === '##' ? '二级标题' : '正文',
-        text: line,
-        position: { line: section.startLine + index, column: 1 },
-      });
+      const plain: FontRole = heading && heading[1] === '##' ? '二级标题' : '正文';
+      const at = (column: number) => ({ line: section.startLine + index, column });
+      // **strong** is drawn in the 黑体 of 一级标题 and *em* in the 楷体 of 二级标题 (build/index.ts).
+      let last = 0;
+      for (const run of line.matchAll(/\*\*([^*]+)\*\*|\*([^*]+)\*/g)) {
+        const start = run.index ?? 0;
+        pieces.push({ role: plain, text: line.slice(last, start), position: at(last + 1) });
+        const strong = run[1] !== undefined;
+        pieces.push({ role: strong ? '一级标题' : '二级标题', text: run[1] ?? run[2] ?? '', position: at(start + (strong ? 3 : 2)) });
+        last = start + run[0].length;
+      }
+      pieces.push({ role: plain, text: line.slice(last), position: at(last + 1) });
     });
   }
   return pieces;

@@ -33,7 +33,6 @@ export class FontError extends Error {
   constructor(
     message: string,
     readonly hint: string,
-    readonly role?: FontRole,
   ) {
     super(message);
   }
@@ -88,7 +87,7 @@ export function resolveFonts(reportDir: string, chosen: Readonly<Record<string, 
       if (existsSync(asPath)) return { role, file: asPath, source: 'source' };
       const byName = besideReport(reportDir, [wanted, `${wanted}.ttf`, `${wanted}.otf`]) ?? systemFonts().get(wanted.toLowerCase()) ?? systemFonts().get(`${wanted}.ttf`.toLowerCase());
       if (byName) return { role, file: byName, source: 'source' };
-      throw new FontError(`找不到“${role}”的字体“${wanted}”`, '写字体文件的路径（相对于报告文件），或已安装字体的文件名', role);
+      throw new FontError(`找不到“${role}”的字体“${wanted}”`, '写字体文件的路径（相对于报告文件），或已安装字体的文件名');
     }
     const beside = besideReport(reportDir, SYSTEM_FONT_FILES[role]);
     if (beside) return { role, file: beside, source: 'beside-report' };
@@ -178,8 +177,9 @@ export function loadFont(file: string): LoadedFont {
   const font = created;
   shareWithPdfkit(font);
   parsed.set(buffer, font);
-  // fontkit's typings omit getGlyph (a glyph by id).
-  if (opened.lazy) hookOutlineReads((font as unknown as { getGlyph: (id: number) => object }).getGlyph(0));
+  // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,
+  // so it goes in for every font (it reads nothing for a file read whole).
+  hookOutlineReads((font as unknown as { getGlyph: (id: number) => object }).getGlyph(0));
   const lineEm = (font.ascent - font.descent) / font.unitsPerEm;
   const widths = new Map<string, number>();
   const advance = (ch: string): number => {

@@ -9,7 +9,7 @@ import { type PdfNode, TABLE_ID_PREFIX } from '../markdown/to-pdfmake.js';
 import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
-import { GRID_LINE_HEIGHT } from '../template/tables.js';
+import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -135,17 +135,14 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
 }
 
 type NodeInfo = { id?: string; headlineLevel?: number; table?: unknown; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };
-type NodeQueries = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] };
+type NodeQueries = { getFollowingNodesOnPage: () => unknown[] };
 
 /**
  * pdfmake's pageBreakBefore: keep headings with what follows and move tables that would cross a
  * page, where the content did not already arrange that. Every `true` costs a full re-layout.
  */
 function pageBreaks(): (node: NodeInfo, nodes: NodeQueries) => boolean {
-  const decide = (
-    node: { id?: string; headlineLevel?: number; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } },
-    nodes: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => { id?: string; pageNumbers: number[] }[]; getPreviousNodesOnPage: () => unknown[] },
-  ) => {
+  const decide = (node: NodeInfo, nodes: NodeQueries) => {
     // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
     // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
     // would cross a page starts on the next one instead. Only a table taller than a whole
@@ -223,7 +220,8 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     h3: { leadingIndent: 2 * body },
     h4: { leadingIndent: 2 * body },
     body: { alignment: 'justify', leadingIndent: 2 * body },
-    table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT },
+    // The size cells are broken and measured at (markdown/to-pdfmake.ts) unless a grid sets its own.
+    table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT, fontSize: TABLE_FONT_SIZE },
     banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
     pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
   };

@@ -66,7 +66,8 @@ interface PlacedCell {
   readonly width: number | undefined;
 }
 
-function placeCells(grid: Grid): PlacedCell[] {
+/** `star`: the width to assume for a `*` column (left unknown when not given). */
+function placeCells(grid: Grid, star?: number): PlacedCell[] {
   const placed: PlacedCell[] = [];
   const taken: boolean[][] = [];
   grid.rows.forEach((row, r) => {
@@ -74,7 +75,7 @@ function placeCells(grid: Grid): PlacedCell[] {
     for (const cell of row) {
       while (taken[r]?.[c]) c++;
       for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
-      const spanned = grid.widths.slice(c, c + cell.colSpan);
+      const spanned = grid.widths.slice(c, c + cell.colSpan).map((w) => (w === '*' ? (star ?? w) : w));
       // A spanning cell also gets the padding and rules between its columns.
       const width = spanned.every((w) => typeof w === 'number')
         ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE)
@@ -171,26 +172,13 @@ export class MarkdownError extends Error {
 export function estimateGridHeight(grid: Grid, defaultSize: number): number {
   const size = grid.fontSize ?? defaultSize;
   const line = size * GRID_LINE_HEIGHT * 1.15;
-  const widths = grid.widths.map((w) => (w === '*' ? 40 : w));
-  const heights: number[] = [];
-  const taken: boolean[][] = [];
-  grid.rows.forEach((row, r) => {
-    taken[r] ??= [];
-    let c = 0;
-    let tallest = 1;
-    for (const cell of row) {
-      while (taken[r]?.[c]) c++;
-      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
-      if (cell.rowSpan === 1) {
-        const width = widths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE);
-        const perLine = Math.max(1, Math.floor(width / size));
-        tallest = Math.max(tallest, Math.ceil(emWidth(cell.text) / perLine));
-      }
-      c += cell.colSpan;
-    }
-    heights.push(tallest * line + 2 * GRID_PADDING + GRID_RULE);
-  });
-  return heights.reduce((a, b) => a + b, GRID_RULE);
+  const lines = grid.rows.map(() => 1);
+  for (const { cell, row, width } of placeCells(grid, 40)) {
+    if (cell.rowSpan > 1) continue;
+    const perLine = Math.max(1, Math.floor((width ?? 0) / size));
+    lines[row] = Math.max(lines[row] ?? 1, Math.ceil(emWidth(cell.text) / perLine));
+  }
+  return lines.reduce((sum, n) => sum + n * line + 2 * GRID_PADDING + GRID_RULE, GRID_RULE);
 }
 
 export interface ContentOptions {

@@ -6,8 +6,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import type { ParsedSource } from '../source/types.js';
-import { defaultFormat, TABLE_IDS, TABLES } from '../tables/definitions.js';
-import type { Format, TableId } from '../tables/types.js';
+import { defaultFormat, TABLE_IDS, TABLES, tableDef } from '../tables/definitions.js';
+import { type Format, FORMATS, type TableId } from '../tables/types.js';
 import { formatDate, readDate } from './dates.js';
 import { type FieldDef, FRONT_MATTER_FIELDS } from './fields.js';
 import { buildNarrative } from './narrative.js';
@@ -26,7 +26,7 @@ type Values = Map<string, { pair: Pair; field: FieldDef }>;
 /** Every row or group key of either layout → its table's key, for "write it under 依申请公开". */
 const TABLE_ROW_KEYS = new Map<string, string>(
   TABLE_IDS.flatMap((id) =>
-    ([2021, 2019] as Format[]).flatMap((format) => TABLES[id][format].rows.map((row) => [row.group ?? row.key, TABLES[id][format].key] as [string, string])),
+    FORMATS.flatMap((format) => tableDef(id, format).rows.map((row) => [row.group ?? row.key, tableDef(id, format).key] as [string, string])),
   ),
 );
 

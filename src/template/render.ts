@@ -41,12 +41,14 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
   });
   // Handlebars compiles lazily, on the first render: parse now, so that a syntax error is
   // reported when the template is loaded.
+  let parsed: ReturnType<typeof handlebars.parse>;
   try {
-    handlebars.parse(source);
+    parsed = handlebars.parse(source);
   } catch (error) {
     throw new TemplateError(`模板“${name}”有错：${error instanceof Error ? error.message.split('\n')[0] : error}`, '检查 {{ }} 是否成对');
   }
-  const template = handlebars.compile(source, { noEscape: true, strict: false });
+  // The parsed template, so that it is not parsed a second time.
+  const template = handlebars.compile(parsed, { noEscape: true, strict: false });
   return (r) => {
     current = r;
     try {

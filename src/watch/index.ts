@@ -8,18 +8,13 @@ import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
-import { hasErrors } from '../diagnostics/types.js';
 import { writeAtomic } from '../files/write.js';
-import { templateFile } from '../template/load.js';
+import { readFailure } from '../files/read.js';
 import { cacheDeflatedStreams } from '../render/deflate.js';
 
 export interface WatchOptions {
   readonly output: (source: string) => string;
   readonly force: boolean;
-  /** Quiet period after the last event before a rebuild starts, ms. */
-  readonly settle?: number;
-  readonly log?: (line: string) => void;
-  readonly out?: (text: string) => void;
   /** Called after each PDF is written (the preview server renders the HTML here). */
   readonly onBuilt?: (source: string, result: BuildResult) => void;
 }
@@ -31,11 +26,11 @@ export interface Watcher {
 }
 
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
-  const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-  const out = options.out ?? ((text) => process.stdout.write(text));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const out = (text: string) => process.stdout.write(text);
   // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
   // build that still catches a half-written file is discarded, unprinted, by the content check.
-  const settle = options.settle ?? 5;
+  const settle = 5;
   // Consecutive builds share most of their streams (fonts, unchanged pages): deflate each once.
   cacheDeflatedStreams();
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
@@ -60,7 +55,9 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   };
   const version = (file: string) => stat(file).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
 
+  let closed = false;
   const build = async (source: string): Promise<void> => {
+    if (closed) return; // nothing starts after close(), not even a rebuild a finishing build asks for
     const entry = state.get(source) ?? { building: false, again: false };
     state.set(source, entry);
     if (entry.building) {
@@ -83,28 +80,21 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
           text = await readFile(source, 'utf8');
         }
         entry.built = text;
-      } catch {
-        log(`无法读取 ${source}：保留上一次的 PDF，继续监视`);
+      } catch (error) {
+        log(`${readFailure(source, error)}：保留上一次的 PDF，继续监视`);
         return;
       }
-      const result = await buildSource(source, text, { force: options.force });
+      const epoch = process.env.SOURCE_DATE_EPOCH;
+      const result = await buildSource(source, text, { force: options.force, ...(epoch ? { sourceDateEpoch: epoch } : {}) });
       // A newer save arrived while building (or this build caught a file half-written): its
       // result is stale, so print and write nothing; the `finally` below builds the newest.
       const current = await readFile(source, 'utf8').catch(() => text);
       if (current !== text) return;
       if (result.diagnostics.length > 0) out(`${formatDiagnostics(result.diagnostics)}\n`);
-      const files = [source];
-      if (result.report) {
-        try {
-          files.push(templateFile(path.dirname(path.resolve(source)), result.report.template));
-        } catch {
-          // a missing template is reported by the build itself
-        }
-      }
-      for (const font of result.fonts ?? []) files.push(font.file);
-      depend(source, files);
+      depend(source, [source, ...(result.template ? [result.template] : []), ...(result.fonts ?? []).map((font) => font.file)]);
       const target = options.output(source);
-      if (result.pdf && (options.force || !hasErrors(result.diagnostics))) {
+      // buildSource gives a PDF only when there are no errors, or with --force.
+      if (result.pdf) {
         await writeAtomic(target, result.pdf);
         options.onBuilt?.(source, result);
         log(`已生成 ${target}（${Math.round(performance.now() - started)} ms）`);
@@ -125,9 +115,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     }
   };
 
-  let closed = false;
   const schedule = (source: string) => {
-    if (closed) return; // a late look after close() builds nothing
     const entry = state.get(source) ?? { building: false, again: false };
     state.set(source, entry);
     if (entry.timer) clearTimeout(entry.timer);

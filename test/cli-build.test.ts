@@ -1,17 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, VALID } from './support/check.js';
-import { nianbao, ROOT } from './support/cli.js';
+import { nianbao, ROOT, scratch } from './support/cli.js';
 import { readPdf } from './support/pdf.js';
 
-function scratch(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-build-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 function pdffonts(file: string): string[][] {
   const out = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;

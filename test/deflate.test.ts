@@ -11,6 +11,7 @@ describe('deflate for pdfkit', () => {
     cacheDeflatedStreams();
     const first = deflateSync(Buffer.from(stream));
     const again = deflateSync(Buffer.from(stream));
+    expect(first.equals(plain)).toBe(true);
     expect(again).toBe(first);
     expect(inflateSync(again).equals(stream)).toBe(true);
     // A different stream of the same length is not mistaken for it.

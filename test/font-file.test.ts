@@ -5,10 +5,8 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ensureOutline, openFontFile } from '../src/fonts/file.js';
 import { SHIPPED_FONT_DIR } from '../src/fonts/resolve.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { built } from './support/build.js';
-import { nianbao } from './support/cli.js';
+import { nianbao, scratch } from './support/cli.js';
 
 const fontkit = createRequire(import.meta.url)('fontkit') as { create: (b: Buffer) => FontkitFont };
 interface FontkitFont {
@@ -101,7 +99,7 @@ describe('font files read lazily', () => {
   });
 
   it('does so from the command line too (the bundle holds one fontkit, the one the hook patches)', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-outlines-')), 'changle.pdf');
+    const out = path.join(scratch(), 'changle.pdf');
     const run = nianbao(['build', 'examples/changle-2022.md', '-o', out]);
     expect(run.status).toBe(0);
     expectRealOutlines(readFileSync(out));

@@ -83,6 +83,7 @@ describe('fuzz', () => {
     const names = Object.keys(MUTATIONS);
     const counts: Record<string, number> = {};
     const failures: string[] = [];
+    let pdfs = 0;
     for (let n = 0; n < CASES; n++) {
       const name = pick(names, random);
       counts[name] = (counts[name] ?? 0) + 1;
@@ -104,6 +105,7 @@ describe('fuzz', () => {
       if (n % 60 === 0) {
         try {
           const built = await buildSource('f.md', text, { systemFonts: false });
+          if (built.pdf) pdfs++;
           if (built.pdf && built.pdf.length < 1000) failures.push(`case ${n} (${name}): tiny PDF`);
           if (!built.pdf && !built.diagnostics.some((d) => d.severity === 'error')) failures.push(`case ${n} (${name}): no PDF and no error`);
         } catch (error) {
@@ -112,6 +114,8 @@ describe('fuzz', () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(CASES);
+    // Every mutation ran, and some of the sampled builds did give a PDF.
+    expect(Object.keys(counts).sort()).toEqual([...names].sort());
+    expect(pdfs).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -125,7 +125,11 @@ describe('GB/T 9704 geometry', () => {
 
   it('page numbers: — N — in 4号, 7 mm below the 版心, odd right and even left', async () => {
     const { document } = await built('examples/nanlong-2021.md');
-    for (const page of document?.pages ?? []) {
+    const pages = document?.pages ?? [];
+    // Every page of this report carries its number (none is a blank page before the 版记).
+    expect(pages.filter((page) => lines(page, 14).some((l) => /^—\s*\d+\s*—$/.test(l.text))).map((p) => p.number)).toEqual(pages.map((p) => p.number));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
       const number = lines(page, 14).find((l) => /^—\s*\d+\s*—$/.test(l.text));
       if (!number) continue;
       expect(number.text.replace(/\s/g, '')).toBe(`—${page.number}—`);
@@ -230,9 +234,12 @@ describe('headings stay with what follows', () => {
   it('the README example: 二、主动公开政府信息情况 does not end page 1 while its table starts page 2', async () => {
     const readme = readFileSync('README.md', 'utf8');
     const start = readme.indexOf('```markdown', readme.indexOf('## The source format')) + '```markdown\n'.length;
+    expect(start).toBeGreaterThan('```markdown\n'.length);
     const source = readme.slice(start, readme.indexOf('\n```\n', start) + 1);
     const { document } = await built('readme-example.md', source);
-    for (const page of document?.pages ?? []) {
+    if (!document) throw new Error('the README example built no PDF');
+    expect(document.pages.length).toBeGreaterThan(1);
+    for (const page of document.pages) {
       const body = lines(page).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()));
       const last = body[body.length - 1];
       const headings = PARTS.map((p) => `${p.number}、${p.title}`);

@@ -3,6 +3,7 @@
  * (CLI, watcher, workers) read the files and decide what to do with the diagnostics.
  */
 import { checkReport } from './check/index.js';
+import { checkPlaceholders } from './check/placeholders.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostics/types.js';
 import { buildReport } from './model/build.js';
 import type { Report } from './model/types.js';
@@ -17,7 +18,7 @@ export interface CheckedSource {
 export function checkSource(file: string, text: string, previous?: Report): CheckedSource {
   const parsed = parseSource(file, text);
   const built = buildReport(parsed);
-  const checks = built.report ? checkReport(built.report, previous ? { previous } : {}) : [];
+  const checks = built.report ? [...checkReport(built.report, previous ? { previous } : {}), ...checkPlaceholders(file, text)] : [];
   const diagnostics = sortDiagnostics([...built.diagnostics, ...checks]);
   return {
     report: built.report,

@@ -193,3 +193,19 @@ describe('across years (--previous)', () => {
     ]);
   });
 });
+
+describe('what nianbao init leaves to be written', () => {
+  it('×× in a name and …… as a part’s text are errors at their place', () => {
+    const text = edit('年度: 2021\n机关: 临夏市南龙镇人民政府', '年度: 2021\n机关: ××镇人民政府').replace('2021年，本镇收到政府信息公开申请7件，均已按时答复。', '2021年，……');
+    expect(lines(text).filter((l) => l.includes('placeholder'))).toEqual([
+      'r.md:3:5 错误 placeholder “××”是 nianbao init 留下的占位，还没有换成实际的名称或文号',
+      'r.md:41:7 错误 placeholder “……”是 nianbao init 留下的占位，这一部分还没有写',
+    ]);
+  });
+
+  it('a table left all ~ is unfinished, whichever table it is', () => {
+    const blank = '{ 结果维持: ~, 结果纠正: ~, 其他结果: ~, 尚未审结: ~, 总计: ~ }';
+    const text = VALID.replace(/复议诉讼:\n( {2}.*\n)+/, `复议诉讼:\n  行政复议: ${blank}\n  未经复议直接起诉: ${blank}\n  复议后起诉: ${blank}\n`);
+    expect(lines(text)).toEqual(['r.md:31:1 警告 not-filled 复议诉讼表的各列尚未填写本年的数字']);
+  });
+});

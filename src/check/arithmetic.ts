@@ -129,5 +129,20 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
       }
     }
   }
+  // A table with no balance to say so (二, 四), left all ~ as `nianbao init` writes it.
+  if (!def.rules.some((rule) => rule.kind === 'balance')) {
+    // (Rows of table 二 have only some of its columns.)
+    const cells = def.rows.flatMap((row) => def.columns.map((column) => cellAt(table, row.id, column.key))).filter((cell) => cell !== undefined);
+    if (cells.length > 0 && cells.every((cell) => cell.state === 'blank')) {
+      diagnostics.push({
+        file,
+        position: table.position,
+        severity: 'warning',
+        code: 'not-filled',
+        message: `${name}表的各列尚未填写本年的数字`,
+        hint: '把 ~ 换成本年的数字（没有就写 0）',
+      });
+    }
+  }
   return diagnostics;
 }

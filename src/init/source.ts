@@ -5,6 +5,7 @@
 import { cellAt, type Report } from '../model/types.js';
 import { defaultFormat, TABLE_IDS, tableDef } from '../tables/definitions.js';
 import type { RowDef, TableDef } from '../tables/types.js';
+import { NAME_PLACEHOLDER as X, TEXT_PLACEHOLDER } from '../check/placeholders.js';
 
 export const SCHEMA_COMMENT_PREFIX = '# yaml-language-server: $schema=';
 
@@ -42,22 +43,22 @@ export function initialSource({ year, previous, schema }: InitOptions): string {
   const lines: string[] = ['---'];
   if (schema) lines.push(`${SCHEMA_COMMENT_PREFIX}${schema}`);
   lines.push(`年度: ${year}`);
-  lines.push(`机关: ${previous ? yamlString(previous.agency) : '××镇人民政府'}`);
+  lines.push(`机关: ${previous ? yamlString(previous.agency) : `${X}镇人民政府`}`);
   const header = previous?.redHeader;
   if (header || !previous) {
     lines.push('版头:                     # 网页发布的报告删去版头');
-    lines.push(`  发文机关标志: ${header ? yamlString(header.issuerMark) : '××镇人民政府文件'}`);
-    const number = header?.documentNumber?.value.replace(/〔\d{4}〕\d+号$/, `〔${year + 1}〕1号`) ?? `××政发〔${year + 1}〕1号`;
+    lines.push(`  发文机关标志: ${header ? yamlString(header.issuerMark) : `${X}镇人民政府文件`}`);
+    const number = header?.documentNumber?.value.replace(/〔\d{4}〕\d+号$/, `〔${year + 1}〕1号`) ?? `${X}政发〔${year + 1}〕1号`;
     lines.push(`  发文字号: ${yamlString(number)}`);
   }
-  if (previous?.recipient || !previous) lines.push(`主送机关: ${previous?.recipient ? yamlString(previous.recipient) : '××县人民政府办公室'}`);
-  lines.push(`署名: ${previous?.signature ? yamlString(previous.signature) : previous ? yamlString(previous.agency) : '××镇人民政府'}`);
+  if (previous?.recipient || !previous) lines.push(`主送机关: ${previous?.recipient ? yamlString(previous.recipient) : `${X}县人民政府办公室`}`);
+  lines.push(`署名: ${previous?.signature ? yamlString(previous.signature) : previous ? yamlString(previous.agency) : `${X}镇人民政府`}`);
   lines.push(`成文日期: ${year + 1}年1月20日`);
   const colophon = previous?.colophon;
   if (colophon || !previous) {
     lines.push('版记:');
-    lines.push(`  抄送: [${(colophon?.copyTo ?? ['××县人民政府办公室']).map(yamlString).join(', ')}]`);
-    lines.push(`  印发机关: ${yamlString(colophon?.printer ?? previous?.agency ?? '××镇人民政府')}`);
+    lines.push(`  抄送: [${(colophon?.copyTo ?? [`${X}县人民政府办公室`]).map(yamlString).join(', ')}]`);
+    lines.push(`  印发机关: ${yamlString(colophon?.printer ?? previous?.agency ?? `${X}镇人民政府`)}`);
     lines.push(`  印发日期: ${year + 1}年1月20日`);
   }
   lines.push('');
@@ -74,8 +75,8 @@ export function initialSource({ year, previous, schema }: InitOptions): string {
   lines.pop();
   lines.push('---', '', '现将本机关' + `${year}年政府信息公开工作年度报告如下。`, '');
   const prose: [string, string][] = [
-    ['总体情况', `${year}年，……`],
-    ['存在的主要问题及改进情况', '……'],
+    ['总体情况', `${year}年，${TEXT_PLACEHOLDER}`],
+    ['存在的主要问题及改进情况', TEXT_PLACEHOLDER],
     ['其他需要报告的事项', '本年度未收取信息处理费。'],
   ];
   for (const [heading, text] of prose) lines.push(`# ${heading}`, '', text, '');

@@ -31,7 +31,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
   // Read every file at once (I/O overlaps), then check them in order.
   const texts = await Promise.all(files.map(readSource));
   for (const [index, file] of files.entries()) {
-    const checked = checkSource(file, texts[index] as string, previous);
+    const checked = checkSource(file, texts[index] as Buffer, previous);
     all.push(...checked.diagnostics);
     if (!checked.ok) failed++;
   }

@@ -41,13 +41,21 @@ export class Walker {
     this.report('error', position, code, message, hint);
   }
 
-  unknownKey(pair: Pair, where: string, candidates: readonly string[], extraHint?: string): void {
+  /** Reports a key that is not in the format; returns the candidate it most likely meant. */
+  unknownKey(
+    pair: Pair,
+    where: string,
+    candidates: readonly string[],
+    extraHint?: string,
+    note?: string,
+  ): string | undefined {
     const key = keyText(pair);
     const guess = didYouMean(key, candidates);
     const hint =
       extraHint ??
       (guess ? `是不是“${guess}”？` : `${where}可以写的键：${candidates.slice(0, 12).join('、')}`);
-    this.error(this.position(pair.key as Node), 'unknown-key', `${where}没有“${key}”这一项`, hint);
+    this.error(this.position(pair.key as Node), 'unknown-key', `${where}没有“${key}”这一项`, withNote(hint, note));
+    return guess;
   }
 
   wrongType(
@@ -64,6 +72,12 @@ export class Walker {
       hint,
     );
   }
+}
+
+/** A hint with a closing remark (say, that the value was left out of the sums). */
+export function withNote(hint: string, note: string | undefined): string {
+  if (!note) return hint;
+  return /[。？！]$/.test(hint) ? `${hint}${note}` : `${hint}。${note}`;
 }
 
 export function keyText(pair: Pair): string {

@@ -1,6 +1,6 @@
 /** The command line: parses arguments and calls the stages. Nothing else lives here. */
 import { type Command, cac } from 'cac';
-import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
+import { diagnosticsToJson, formatDiagnostics, visible } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
@@ -140,7 +140,7 @@ main(process.argv).then(
   },
   (error: unknown) => {
     const { message, hint } = explain(error);
-    process.stderr.write(`nianbao: ${message}\n  提示：${hint}\n`);
+    process.stderr.write(visible(`nianbao: ${message}\n  提示：${hint}\n`));
     if (process.env.NIANBAO_DEBUG && error instanceof Error)
       process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.usage;

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
+import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { writeAtomic } from '../files/write.js';
 import { readFailure } from '../files/read.js';
 import { cacheDeflatedStreams } from '../render/deflate.js';
@@ -26,7 +26,7 @@ export interface Watcher {
 }
 
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const log = (line: string) => process.stderr.write(`${visible(line)}\n`);
   const out = (text: string) => process.stdout.write(text);
   // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
   // build that still catches a half-written file is discarded, unprinted, by the content check.

@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostics/types.js';
 import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
+import { unexpectedError } from './diagnostics/internal.js';
 import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
@@ -128,10 +129,7 @@ function explain(error: unknown): { message: string; hint: string } {
       message: `选项“${value[1]?.split(' ')[0]}”缺少取值`,
       hint: '运行 nianbao --help 查看用法',
     };
-  return {
-    message: `内部错误：${text}`,
-    hint: '这是 nianbao 的缺陷，请报告；设置 NIANBAO_DEBUG=1 可显示调用栈',
-  };
+  return unexpectedError(error);
 }
 
 main(process.argv).then(

@@ -29,10 +29,21 @@ export function checkSource(file: string, source: SourceInput, previous?: Report
   const parsed = parseSource(file, text);
   const built = buildReport(parsed);
   const checks = built.report ? [...checkReport(built.report, previous ? { previous } : {}), ...checkPlaceholders(file, text)] : [];
-  const diagnostics = sortDiagnostics([...decoded.diagnostics, ...built.diagnostics, ...checks]);
+  const diagnostics = distinct(sortDiagnostics([...decoded.diagnostics, ...built.diagnostics, ...checks]));
   return {
     report: built.report,
     diagnostics,
     ok: built.report !== undefined && !hasErrors(diagnostics),
   };
+}
+
+/** The same diagnostic twice (a value shared through YAML aliases) is said once. */
+function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.position.line}:${d.position.column} ${d.code} ${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -48,7 +48,7 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
       cell: cellAt(table, r, c) as Cell,
     }));
     // A term the source gives in a shape that could not be read has its own error already.
-    if (terms.some((t) => t.cell.unread)) return;
+    if (terms.some((t) => t.cell?.unread)) return;
     const expected = sumOf(terms.map((t) => t.cell));
     if (expected === total.value) return;
     if (rule.kind === 'row-sum') {
@@ -101,7 +101,7 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           rows.map((r) => ({ rowId: r, cell: cellAt(table, r, column.key) as Cell }));
         const left = side(rule.left);
         const right = side(rule.right);
-        if ([...left, ...right].some((t) => t.cell.unread)) continue;
+        if ([...left, ...right].some((t) => t.cell?.unread)) continue;
         const leftSum = sumOf(left.map((t) => t.cell));
         const rightSum = sumOf(right.map((t) => t.cell));
         if (leftSum === rightSum) continue;

@@ -1,5 +1,5 @@
 /** Reading one statistical table from its YAML mapping into cells, with shape diagnostics. */
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Position } from '../diagnostics/types.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { tableDef } from '../tables/definitions.js';
@@ -189,7 +189,8 @@ export function readTable(
     at: Position,
     cellName: string,
   ) => {
-    const raw = isScalar(node) ? node.value : node === null ? null : node.toJSON();
+    // A collection only needs naming (never expanded: it may be an alias bomb's).
+    const raw = isScalar(node) ? node.value : node === null ? null : isSeq(node) ? [] : {};
     const reading = readCell(raw, scalarSource(node), column.kind, cellName);
     if (!reading.ok) {
       unread.add(cellKey(row.id, column.key));

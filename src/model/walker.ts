@@ -99,6 +99,8 @@ export function describeNode(node: Node | null | undefined): string {
     if (value === null) return '空值';
     if (typeof value === 'number') return `数字 ${node.source ?? value}`;
     if (typeof value === 'boolean') return `真假值 ${value}`;
+    if (value instanceof Uint8Array) return '二进制数据（!!binary）';
+    if (value instanceof Date) return `日期 ${node.source ?? ''}`;
     const text = String(value);
     return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
   }

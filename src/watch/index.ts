@@ -8,6 +8,7 @@ import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
+import { unexpectedError } from '../diagnostics/internal.js';
 import { writeAtomic } from '../files/write.js';
 import { readFailure } from '../files/read.js';
 import { cacheDeflatedStreams } from '../render/deflate.js';
@@ -103,7 +104,8 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
         log(`未更新 ${target}：源文件有错误，保留上一次的 PDF，继续监视`);
       }
     } catch (error) {
-      log(`构建 ${source} 时出错：${error instanceof Error ? error.message : String(error)}；继续监视`);
+      const { message, hint } = unexpectedError(error);
+      log(`构建 ${source} 时出错：${message}；继续监视\n  提示：${hint}`);
     } finally {
       entry.building = false;
       // The newest content wins even when the file system's last event was coalesced away

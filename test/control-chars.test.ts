@@ -5,6 +5,7 @@ import { edit } from './support/check.js';
 import { nianbao, scratch } from './support/cli.js';
 
 /** Anything a terminal acts on instead of showing (tab and newline excepted). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const IN_KEY = edit('主送机关:', '主送\u001b[2J\u0007机关:');

@@ -6,6 +6,7 @@ import { type Diagnostic, SEVERITY_LABEL } from './types.js';
  * reorder what follows them), and lone surrogates (which no terminal can show).
  */
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Source text quoted in a message, made safe to print: ESC becomes the six characters `\u001b`. */

@@ -148,7 +148,7 @@ function date(walker: Walker, values: Values, key: string): DateValue | undefine
     walker.error(
       position,
       'bad-date',
-      `“${key}”应当是日期，这里是${describeNode(node)}`,
+      `“${key}”应当是日期，这里是${isScalar(node) && node.value !== null ? `“${typed}”` : describeNode(node)}`,
       '写成“2022年2月21日”或“2022-02-21”',
     );
     return undefined;

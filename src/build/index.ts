@@ -11,7 +11,7 @@ import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
 import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
-import { checkSource } from '../pipeline.js';
+import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
 import { loadTemplate, TemplateError, templateFile } from '../template/load.js';
 
@@ -60,8 +60,8 @@ function failure(file: string, code: string, message: string, hint: string, line
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
 
-export async function buildSource(file: string, text: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const checked = checkSource(file, text, options.previous);
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const checked = checkSource(file, source, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
   if (!report) return { diagnostics };

@@ -32,6 +32,8 @@ export interface Grid {
   readonly caption?: string;
   /** Rows as written: covered cells are left out. */
   readonly rows: readonly (readonly GridCell[])[];
+  /** Where each row was written: its line in the block (1 = the first line after the fence). */
+  readonly rowLines?: readonly number[];
 }
 
 /** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
@@ -300,6 +302,7 @@ export function readGrid(info: string, content: string): { readonly grid: Grid }
       headerRows,
       widths,
       rows,
+      rowLines: rowLines.map((r) => r.line),
       ...(fontSize !== undefined ? { fontSize } : {}),
     },
   };

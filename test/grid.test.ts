@@ -72,6 +72,17 @@ describe('grid limits, checked by nianbao check where they stand', () => {
     ]);
   });
 
+  it('a grid of more than 5,000 cells, or sources with more than 20,000, is an error at the row or block that exceeds it', () => {
+    const row = Array.from({ length: 40 }, (_, i) => String(i)).join(' | ');
+    expect(lines(withGrid(grid('', ...Array.from({ length: 126 }, () => row))))).toEqual([
+      `r.md:${FENCE + 126}:1 错误 grid-shape 表格有 126 行 × 40 列 = 5040 个单元格，超过了一张表 5000 个的上限（从第 126 行起超出）`,
+    ]);
+    const block = grid('size=7.5', ...Array.from({ length: 125 }, () => row));
+    expect(lines(withGrid(Array.from({ length: 5 }, () => block).join('\n\n')))).toEqual([
+      `r.md:${FENCE + 4 * 128}:4 错误 grid-shape 到这张表为止，源文件里的 grid 表格共有 25000 个单元格，超过了 20000 个的上限`,
+    ]);
+  });
+
   it('widths=1e9 and size=99999 are errors at the value, not cells dropped', () => {
     expect(lines(withGrid(grid('widths=1e9,*', 'a | b')))).toEqual([
       `r.md:${FENCE}:16 错误 grid-option widths 里的“1e9”不对：列宽要在 10.5–442 pt 之间（至少放得下一个 10.5 pt 的字）`,

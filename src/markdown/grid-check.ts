@@ -6,7 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import type { Narrative } from '../model/types.js';
-import { type GridProblem, readGrid } from './grid.js';
+import { GRID_LIMITS, type GridProblem, readGrid } from './grid.js';
 
 const markdown = new MarkdownIt('commonmark');
 
@@ -53,9 +53,24 @@ export function gridDiagnostic(file: string, grid: SourceGrid, problem: GridProb
 
 /** The first problem of each grid block of the source, at its position. */
 export function checkGrids(file: string, narrative: Narrative): Diagnostic[] {
+  let cells = 0;
   return sourceGrids(narrative).flatMap((grid) => {
     const read = readGrid(grid.info, grid.content);
-    return 'problem' in read ? [gridDiagnostic(file, grid, read.problem)] : [];
+    if ('problem' in read) return [gridDiagnostic(file, grid, read.problem)];
+    const before = cells;
+    cells += read.grid.rows.length * read.grid.columns;
+    if (before <= GRID_LIMITS.maxSourceCells && cells > GRID_LIMITS.maxSourceCells) {
+      return [
+        gridDiagnostic(file, grid, {
+          code: 'grid-shape',
+          line: 0,
+          column: 0,
+          message: `到这张表为止，源文件里的 grid 表格共有 ${cells} 个单元格，超过了 ${GRID_LIMITS.maxSourceCells} 个的上限`,
+          hint: '一份年度报告用不了这么大的表：删去或压缩一些表格',
+        }),
+      ];
+    }
+    return [];
   });
 }
 

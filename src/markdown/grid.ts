@@ -47,15 +47,19 @@ export const GRID_TYPE_WIDTH = (156 * 72) / 25.4;
  * Every size a grid block controls, bounded before anything proportional to it is allocated.
  * Font size: 六号 (7.5 pt, the smallest size still read comfortably in print) to 二号 (22 pt,
  * the title's). Columns: at 六号 one character per column, 40 columns fill the 156 mm 版心
- * (40 × (7.5 + 2 × 1.5 padding + 0.5 rule) = 440 pt of 442.2). Rows: 1,000, some 40 pages of
- * table, far beyond any statistical table (the national ones have 29 rows) and a few seconds to
- * lay out. Each column at least one character of the grid's size wide, all of them within the 版心.
+ * (40 × (7.5 + 2 × 1.5 padding + 0.5 rule) = 440 pt of 442.2). Rows: 1,000, some 30 pages of
+ * table, far beyond any statistical table (the national ones have 29 rows). Cells (rows ×
+ * columns, spans counted in the positions they cover): 5,000 a table and 20,000 in a source,
+ * where pdfmake's layout time and memory grow (40,000 cells took 17 s and 490 MB; 5,000 take
+ * about 2 s). Each column at least one character of the grid's size wide, all within the 版心.
  */
 export const GRID_LIMITS = {
   minSize: 7.5,
   maxSize: 22,
   maxColumns: 40,
   maxRows: 1000,
+  maxCells: 5000,
+  maxSourceCells: 20000,
 } as const;
 
 /** Font size of a grid that sets none (五号; the statistical tables). */
@@ -240,6 +244,16 @@ export function readGrid(info: string, content: string): { readonly grid: Grid }
     }
   }
 
+  if (rows.length * columns > GRID_LIMITS.maxCells) {
+    const r = Math.floor(GRID_LIMITS.maxCells / columns);
+    return fail({
+      code: 'grid-shape',
+      line: (rowLines[r] as { line: number }).line,
+      column: 0,
+      message: `表格有 ${rows.length} 行 × ${columns} 列 = ${rows.length * columns} 个单元格，超过了一张表 ${GRID_LIMITS.maxCells} 个的上限（从第 ${r + 1} 行起超出）`,
+      hint: '把它拆成几张表',
+    });
+  }
   const header = opts.map.get('header');
   let headerRows = 0;
   if (header) {

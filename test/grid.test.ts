@@ -187,6 +187,14 @@ describe('whatever a grid holds reaches the PDF', () => {
     expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
   }, 30_000);
 
+  it('header rows taller than a page are an error at the block, not a lost table', () => {
+    const dir = scratch({ 'r.md': withGrid(grid('header=1', `${'长'.repeat(3000)} | 乙`, '值 | 值')) });
+    const run = nianbao(['build', 'r.md'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^r\\.md:${FENCE}:4 错误 grid-too-tall 表头 1 行（header=1）高 \\d+ pt，一页放不下它和表格的内容\\n`));
+    expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
+  }, 30_000);
+
   it('40 columns at 六号, the widest grid allowed, keep all their cells', async () => {
     const cells = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月山川江河湖海风云雨雪春'];
     const { pdf } = await built(withGrid(grid('size=7.5', cells.join(' | '), cells.map(() => '〇').join(' | '))));

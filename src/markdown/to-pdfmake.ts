@@ -165,12 +165,14 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const header: Band = { rows: body.slice(0, headerEnd), height: sum(0, headerEnd - 1) };
   const bodyRoom = room === undefined || header.height === undefined ? undefined : room - header.height;
   const rowLine = (r: number) => grid.rowLines?.[r] ?? 0;
-  if (bodyRoom !== undefined && line !== undefined && bodyRoom < line + 2 * GRID_PADDING + GRID_RULE && headerEnd < grid.rows.length) {
+  // Header rows repeat on every page: they and one line of the body must fit on one.
+  const oneRow = headerEnd < grid.rows.length && line !== undefined ? line + 2 * GRID_PADDING + GRID_RULE : 0;
+  if (bodyRoom !== undefined && line !== undefined && headerEnd > 0 && bodyRoom < oneRow) {
     throw new GridError({
       code: 'grid-too-tall',
       line: 0,
       column: 0,
-      message: `表头 ${headerEnd} 行高 ${header.height?.toFixed(0)} pt，每页重复之后放不下表格的内容`,
+      message: `表头 ${headerEnd} 行（header=${headerEnd}）高 ${header.height?.toFixed(0)} pt，一页放不下它${oneRow > 0 ? '和表格的内容' : ''}`,
       hint: '减少 header= 的行数，或减少表头里的文字',
     });
   }

@@ -9,6 +9,7 @@ import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
+import { locateGridProblem } from '../markdown/grid-check.js';
 import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
@@ -104,7 +105,16 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     });
   } catch (error) {
     if (error instanceof TemplateError) return { ...used, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
-    if (error instanceof MarkdownError) return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };
+    if (error instanceof MarkdownError) {
+      // A grid block of the source is reported where the clerk wrote it (once: a forced build
+      // may already carry it from the check); one of the template's own, in the template.
+      const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
+      if (inSource) {
+        const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
+        return { ...used, diagnostics: known ? diagnostics : [...diagnostics, inSource] };
+      }
+      return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')] };
+    }
     throw error;
   }
 

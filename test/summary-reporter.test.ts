@@ -18,7 +18,7 @@ describe('the closing line', () => {
     writeReporterConfig(dir);
     const result = await vitest(dir);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('tests: '))).toEqual([
-      'tests: 4 passed, 4 failed (1 file failed to load, 2 errors outside tests), 1 skipped',
+      'tests: 4 passed, 4 failed, 1 skipped; 1 file failed to load, 2 errors outside tests',
     ]);
     expect(result.status).toBe(1);
   });
@@ -27,7 +27,7 @@ describe('the closing line', () => {
     const clean = { passed: 155, failedTests: 0, skipped: 0, filesFailedToLoad: 0, errorsOutsideTests: 0 };
     expect(summaryLine(clean)).toBe('tests: 155 passed, 0 failed, 0 skipped');
     expect(summaryLine({ ...clean, failedTests: 2, filesFailedToLoad: 2 })).toBe(
-      'tests: 155 passed, 4 failed (2 files failed to load), 0 skipped',
+      'tests: 155 passed, 4 failed, 0 skipped; 2 files failed to load',
     );
   });
 });

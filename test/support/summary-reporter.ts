@@ -2,8 +2,8 @@
  * Prints one closing line that CI reads in any language:
  * `tests: N passed, N failed, N skipped`, where failed counts every failure of the run: a failed
  * test, a test file that failed to load (it has no tests to fail) and an error outside any test
- * (a hook, an unhandled rejection). When some failures are not tests, the line says which:
- * `tests: 148 passed, 3 failed (1 file failed to load, 1 error outside tests), 0 skipped`.
+ * (a hook, an uncaught error). When some failures are not tests, the line ends by saying which:
+ * `tests: 148 passed, 3 failed, 0 skipped; 1 file failed to load, 1 error outside tests`.
  */
 import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
@@ -53,7 +53,7 @@ export function summaryLine(s: Summary): string {
     ...(s.filesFailedToLoad ? [plural(s.filesFailedToLoad, 'file failed to load', 'files failed to load')] : []),
     ...(s.errorsOutsideTests ? [plural(s.errorsOutsideTests, 'error outside tests', 'errors outside tests')] : []),
   ];
-  return `tests: ${s.passed} passed, ${failed} failed${why.length ? ` (${why.join(', ')})` : ''}, ${s.skipped} skipped`;
+  return `tests: ${s.passed} passed, ${failed} failed, ${s.skipped} skipped${why.length ? `; ${why.join(', ')}` : ''}`;
 }
 
 export default class SummaryReporter implements Reporter {

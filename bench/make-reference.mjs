@@ -1,10 +1,18 @@
-// Writes bench/reference-2024.md: the bench anchor's reference report (../shared/bench,
-// reference-content.mjs, seeded) as a nianbao source, so that both build the same content.
+// Writes bench/reference-2024.md: the bench anchor's reference report (shared/bench beside the
+// repository or NIANBAO_SHARED/bench, reference-content.mjs, seeded) as a nianbao source, so that
+// both build the same content. Only a maintainer regenerating it needs the anchor.
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findAnchor } from './anchor.mjs';
 
-const shared = new URL('../../shared/bench/reference-content.mjs', import.meta.url);
-const { referenceReport, APPLICANT_COLUMNS } = await import(shared.href);
+const anchor = findAnchor();
+if (anchor.missing) {
+  console.error(`anchors missing: ${anchor.missing.join(', ')} not found (set NIANBAO_SHARED to the folder holding bench/); bench/reference-2024.md is left as it is.`);
+  process.exit(1);
+}
+const content = pathToFileURL(path.join(anchor.dir, 'reference-content.mjs'));
+const { referenceReport, APPLICANT_COLUMNS } = await import(content.href);
 const report = referenceReport({ repeat: Number(process.argv[2] ?? 1) });
 
 const RESULT_KEYS = [
@@ -19,7 +27,7 @@ const a = report.activeDisclosure;
 const s = report.applications;
 const lines = [
   '---',
-  '# The bench reference report (../shared/bench/reference-content.mjs, seed 20240131), generated',
+  '# The bench reference report (shared/bench/reference-content.mjs, seed 20240131), generated',
   '# by bench/make-reference.mjs: the same text and tables the raw-pdfmake anchor builds.',
   '年度: 2024',
   '机关: 某某区人民政府办公室',

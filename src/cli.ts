@@ -1,10 +1,11 @@
 /** The command line: parses arguments and calls the stages. Nothing else lives here. */
 import { type Command, cac } from 'cac';
-import { diagnosticsToJson, formatDiagnostics } from './diagnostics/format.js';
+import { diagnosticsToJson, formatDiagnostics, visible } from './diagnostics/format.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './commands/errors.js';
+import { unexpectedError } from './diagnostics/internal.js';
 import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
@@ -31,7 +32,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
   // Read every file at once (I/O overlaps), then check them in order.
   const texts = await Promise.all(files.map(readSource));
   for (const [index, file] of files.entries()) {
-    const checked = checkSource(file, texts[index] as string, previous);
+    const checked = checkSource(file, texts[index] as Buffer, previous);
     all.push(...checked.diagnostics);
     if (!checked.ok) failed++;
   }
@@ -128,10 +129,7 @@ function explain(error: unknown): { message: string; hint: string } {
       message: `选项“${value[1]?.split(' ')[0]}”缺少取值`,
       hint: '运行 nianbao --help 查看用法',
     };
-  return {
-    message: `内部错误：${text}`,
-    hint: '这是 nianbao 的缺陷，请报告；设置 NIANBAO_DEBUG=1 可显示调用栈',
-  };
+  return unexpectedError(error);
 }
 
 main(process.argv).then(
@@ -140,7 +138,7 @@ main(process.argv).then(
   },
   (error: unknown) => {
     const { message, hint } = explain(error);
-    process.stderr.write(`nianbao: ${message}\n  提示：${hint}\n`);
+    process.stderr.write(visible(`nianbao: ${message}\n  提示：${hint}\n`));
     if (process.env.NIANBAO_DEBUG && error instanceof Error)
       process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.usage;

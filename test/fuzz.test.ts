@@ -24,6 +24,14 @@ const SOURCES = [
 ];
 
 type Mutation = (text: string, random: () => number) => string;
+
+/** `depth` block mappings, each inside the last, in the front matter. */
+const nestBlocks = (text: string, depth: number) =>
+  text.replace('\n---\n', `\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}层${i}:`).join('\n')}\n---\n`);
+/** `depth` flow sequences, each inside the last, in the front matter. */
+const nestFlows = (text: string, depth: number) =>
+  text.replace('年度:', `深: ${'['.repeat(depth)}${']'.repeat(depth)}\n年度:`);
+
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
 const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
 const lineOp = (f: (lines: string[], i: number) => void): Mutation => (text, random) => {
@@ -55,15 +63,10 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   'huge number': (t, r) => t.replace(/\b\d+\b/g, (m) => (r() < 0.2 ? '99999999999999999999999' : m)),
   'negative number': (t, r) => t.replace(/: (\d+)/g, (m, d) => (r() < 0.2 ? `: -${d}` : m)),
-  'deep nesting': (t, r) => {
-    const depth = 50 + Math.floor(r() * 2000);
-    const nested = Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}层${i}:`).join('\n');
-    return t.replace('\n---\n', `\n${nested}\n---\n`);
-  },
-  'deep flow nesting': (t, r) => {
-    const depth = 50 + Math.floor(r() * 3000);
-    return t.replace('年度:', `深: ${'['.repeat(depth)}${']'.repeat(depth)}\n年度:`);
-  },
+  // Shallow here, so that nesting meets the other mutations; the deep levels are checked once
+  // each below, not again and again at random (they cost the most).
+  'deep nesting': (t, r) => nestBlocks(t, 50 + Math.floor(r() * 250)),
+  'deep flow nesting': (t, r) => nestFlows(t, 50 + Math.floor(r() * 250)),
   'very long line': lineOp((lines, i) => {
     lines[i] = `${lines[i]}${'很长的一行，'.repeat(3000)}`;
   }),
@@ -75,6 +78,36 @@ const CASES = 2400;
 function inputPositionOk(text: string, line: number, column: number): boolean {
   const lines = text.split(/\r\n|\r|\n/);
   return Number.isInteger(line) && Number.isInteger(column) && line >= 1 && line <= lines.length + 1 && column >= 1;
+}
+
+/** What is wrong with checking `text`: a throw, a position outside it, a bad message, no outcome. */
+function checkViolations(label: string, text: string): string[] {
+  let result: ReturnType<typeof checkSource>;
+  try {
+    result = checkSource('f.md', text);
+  } catch (error) {
+    return [`${label}: threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : error}`];
+  }
+  const violations: string[] = [];
+  for (const d of result.diagnostics) {
+    if (!inputPositionOk(text, d.position.line, d.position.column)) violations.push(`${label}: ${d.code} at ${d.position.line}:${d.position.column}`);
+    if (/\n\s+at /.test(d.message) || !d.message) violations.push(`${label}: bad message ${d.message.slice(0, 80)}`);
+  }
+  if (!result.report && !result.diagnostics.some((d) => d.severity === 'error')) violations.push(`${label}: no report and no error`);
+  return violations;
+}
+
+/** What is wrong with building `text`: a throw, a tiny PDF, neither a PDF nor an error. */
+async function buildViolations(label: string, text: string): Promise<{ pdf: boolean; violations: string[] }> {
+  try {
+    const built = await buildSource('f.md', text, { systemFonts: false });
+    const violations: string[] = [];
+    if (built.pdf && built.pdf.length < 1000) violations.push(`${label}: tiny PDF`);
+    if (!built.pdf && !built.diagnostics.some((d) => d.severity === 'error')) violations.push(`${label}: no PDF and no error`);
+    return { pdf: Boolean(built.pdf), violations };
+  } catch (error) {
+    return { pdf: false, violations: [`${label}: build threw ${error instanceof Error ? error.message : error}`] };
+  }
 }
 
 describe('fuzz', () => {
@@ -90,27 +123,11 @@ describe('fuzz', () => {
       let text = pick(SOURCES, random);
       const rounds = 1 + Math.floor(random() * 3);
       for (let k = 0; k < rounds; k++) text = (MUTATIONS[k === 0 ? name : pick(names, random)] as Mutation)(text, random);
-      let result: ReturnType<typeof checkSource>;
-      try {
-        result = checkSource('f.md', text);
-      } catch (error) {
-        failures.push(`case ${n} (${name}): threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : error}`);
-        continue;
-      }
-      for (const d of result.diagnostics) {
-        if (!inputPositionOk(text, d.position.line, d.position.column)) failures.push(`case ${n} (${name}): ${d.code} at ${d.position.line}:${d.position.column}`);
-        if (/\n\s+at /.test(d.message) || !d.message) failures.push(`case ${n} (${name}): bad message ${d.message.slice(0, 80)}`);
-      }
-      if (!result.report && !result.diagnostics.some((d) => d.severity === 'error')) failures.push(`case ${n} (${name}): no report and no error`);
+      failures.push(...checkViolations(`case ${n} (${name})`, text));
       if (n % 60 === 0) {
-        try {
-          const built = await buildSource('f.md', text, { systemFonts: false });
-          if (built.pdf) pdfs++;
-          if (built.pdf && built.pdf.length < 1000) failures.push(`case ${n} (${name}): tiny PDF`);
-          if (!built.pdf && !built.diagnostics.some((d) => d.severity === 'error')) failures.push(`case ${n} (${name}): no PDF and no error`);
-        } catch (error) {
-          failures.push(`case ${n} (${name}): build threw ${error instanceof Error ? error.message : error}`);
-        }
+        const built = await buildViolations(`case ${n} (${name})`, text);
+        if (built.pdf) pdfs++;
+        failures.push(...built.violations);
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
@@ -118,4 +135,24 @@ describe('fuzz', () => {
     expect(Object.keys(counts).sort()).toEqual([...names].sort());
     expect(pdfs).toBeGreaterThan(0);
   }, 240_000);
+
+  // Each depth once, from shallow to the deepest the random fuzz used to reach (2,049 block
+  // levels, 3,049 flow levels), on the sources in turn; the deepest of each is also built.
+  const BLOCK_DEPTHS = [50, 100, 200, 400, 800, 1200, 1600, 2049];
+  const FLOW_DEPTHS = [50, 100, 300, 1000, 2000, 3049];
+  it('deep nesting: block mappings up to 2,049 levels and flow sequences up to 3,049 end in positioned diagnostics or a report, and build', async () => {
+    const source = (i: number) => SOURCES[i % SOURCES.length] as string;
+    const cases = [
+      ...BLOCK_DEPTHS.map((depth, i) => ({ label: `${depth} block levels`, text: nestBlocks(source(i), depth), nested: `层${depth - 1}:`, build: depth === BLOCK_DEPTHS.at(-1) })),
+      ...FLOW_DEPTHS.map((depth, i) => ({ label: `${depth} flow levels`, text: nestFlows(source(i), depth), nested: `深: ${'['.repeat(depth)}]`, build: depth === FLOW_DEPTHS.at(-1) })),
+    ];
+    const failures: string[] = [];
+    for (const { label, text, nested, build } of cases) {
+      // The mutation found its place in the source: the case really is nested that deep.
+      if (!text.includes(nested)) failures.push(`${label}: not nested`);
+      failures.push(...checkViolations(label, text));
+      if (build) failures.push(...(await buildViolations(label, text)).violations);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ describe('unknown keys', () => {
     expect(lines(text)).toEqual([
       'r.md:22:19 错误 unknown-key “依申请公开”的“上年结转”行没有“商业企”这一项',
     ]);
-    expect(hints(text)).toEqual(['是不是“商业企业”？']);
+    expect(hints(text)).toEqual(['是不是“商业企业”？此格未计入合计校验，改正后再检查']);
   });
 
   it('a mistyped top-level key, row key and group item', () => {
@@ -17,12 +17,12 @@ describe('unknown keys', () => {
     expect(lines(text)).toEqual(['r.md:7:1 错误 unknown-key 前置数据没有“主送机关关”这一项']);
     expect(hints(text)).toEqual(['是不是“主送机关”？']);
     const row = edit('部分公开: { 自然人: 1 }', '部份公开: { 自然人: 1 }');
-    expect(hints(row)[0]).toBe('是不是“部分公开”？');
+    expect(hints(row)).toEqual(['是不是“部分公开”？此行未计入合计校验，改正后再检查']);
     const item = edit('属于国家秘密:', '属于国家机密:');
     expect(lines(item)[0]).toBe(
       'r.md:26:5 错误 unknown-key “依申请公开”的“不予公开”没有“属于国家机密”这一项',
     );
-    expect(hints(item)[0]).toBe('是不是“属于国家秘密”？');
+    expect(hints(item)).toEqual(['是不是“属于国家秘密”？此行未计入合计校验，改正后再检查']);
   });
 
   it('a sub-item one level too high, and a row of the other layout, say so', () => {
@@ -30,7 +30,7 @@ describe('unknown keys', () => {
       '  不予公开:\n    属于国家秘密: { 商业企业: 1 }\n',
       '  属于国家秘密: { 商业企业: 1 }\n',
     );
-    expect(hints(high)).toContain('“属于国家秘密”属于“不予公开”：请缩进写在“不予公开:”下面');
+    expect(hints(high)).toEqual(['“属于国家秘密”属于“不予公开”：请缩进写在“不予公开:”下面。此行未计入合计校验，改正后再检查']);
     const other = edit('  行政强制: 0\n', '  行政强制: 0\n  政府集中采购: { 采购项目数量: 1 }\n');
     expect(lines(other)).toEqual([
       'r.md:19:3 错误 unknown-key 2021 格式的“主动公开”没有“政府集中采购”这一项',

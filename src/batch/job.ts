@@ -31,9 +31,9 @@ export interface BuildOutcome {
 export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  let text: string;
+  let text: Buffer;
   try {
-    text = await readFile(job.file, 'utf8');
+    text = await readFile(job.file);
   } catch (error) {
     return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: readFailure(job.file, error) };
   }

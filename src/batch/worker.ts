@@ -1,5 +1,6 @@
 /** A build worker: fonts and compiled templates stay loaded across the jobs it is given. */
 import { parentPort } from 'node:worker_threads';
+import { unexpectedError } from '../diagnostics/internal.js';
 import { type BuildJob, runJob } from './job.js';
 
 parentPort?.on('message', async (job: BuildJob) => {
@@ -11,7 +12,7 @@ parentPort?.on('message', async (job: BuildJob) => {
       diagnostics: [],
       failed: true,
       ms: 0,
-      problem: `内部错误：${error instanceof Error ? error.message : String(error)}`,
+      problem: ((e) => `${e.message}（${e.hint}）`)(unexpectedError(error)),
     });
   }
 });

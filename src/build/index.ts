@@ -9,9 +9,10 @@ import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
+import { locateGridProblem } from '../markdown/grid-check.js';
 import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
-import { checkSource } from '../pipeline.js';
+import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
 import { loadTemplate, TemplateError, templateFile } from '../template/load.js';
 
@@ -60,8 +61,8 @@ function failure(file: string, code: string, message: string, hint: string, line
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
 
-export async function buildSource(file: string, text: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const checked = checkSource(file, text, options.previous);
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const checked = checkSource(file, source, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
   if (!report) return { diagnostics };
@@ -104,7 +105,16 @@ export async function buildSource(file: string, text: string, options: BuildOpti
     });
   } catch (error) {
     if (error instanceof TemplateError) return { ...used, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
-    if (error instanceof MarkdownError) return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', error.message, '检查模板输出的 grid 表格块', error.line)] };
+    if (error instanceof MarkdownError) {
+      // A grid block of the source is reported where the clerk wrote it (once: a forced build
+      // may already carry it from the check); one of the template's own, in the template.
+      const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
+      if (inSource) {
+        const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
+        return { ...used, diagnostics: known ? diagnostics : [...diagnostics, inSource] };
+      }
+      return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')] };
+    }
     throw error;
   }
 

@@ -42,11 +42,13 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
     addends: [string, string][],
   ) => {
     const total = cellAt(table, rowId, column);
-    if (!total || !isStated(total) || !total.position) return;
+    if (!total || !isStated(total) || !total.position || total.unread) return;
     const terms = addends.map(([r, c]) => ({
       name: rule.kind === 'row-sum' ? c : rowName(table, r),
       cell: cellAt(table, r, c) as Cell,
     }));
+    // A term the source gives in a shape that could not be read has its own error already.
+    if (terms.some((t) => t.cell?.unread)) return;
     const expected = sumOf(terms.map((t) => t.cell));
     if (expected === total.value) return;
     if (rule.kind === 'row-sum') {
@@ -99,6 +101,7 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           rows.map((r) => ({ rowId: r, cell: cellAt(table, r, column.key) as Cell }));
         const left = side(rule.left);
         const right = side(rule.right);
+        if ([...left, ...right].some((t) => t.cell?.unread)) continue;
         const leftSum = sumOf(left.map((t) => t.cell));
         const rightSum = sumOf(right.map((t) => t.cell));
         if (leftSum === rightSum) continue;

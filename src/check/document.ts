@@ -202,8 +202,10 @@ const SAYS_NO_REVIEW = /(未|没有)(收到|发生|被申请)?[^。；，因]{0,
 function checkNarrativeAgainstTables(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const application = report.tables.application;
-  const received = cellAt(application, '本年新收', '总计');
-  const review = cellAt(report.tables.review, '行政复议', '总计');
+  // A total the source's own mistake left unknown (its error says so) is not quoted against the text.
+  const known = (cell: ReturnType<typeof cellAt>) => (cell?.unread ? undefined : cell);
+  const received = known(cellAt(application, '本年新收', '总计'));
+  const review = known(cellAt(report.tables.review, '行政复议', '总计'));
   for (const block of allBlocks(report)) {
     const none = SAYS_NO_APPLICATIONS.exec(block.text);
     if (none && application.present && received && received.value > 0) {

@@ -19,7 +19,7 @@ export function checkAgainstPrevious(report: Report, previous: Report): Diagnost
   for (const column of table.def.columns) {
     const carried = cellAt(table, '上年结转', column.key);
     const forward = cellAt(last, '结转下年度继续办理', column.key);
-    if (!carried || !forward || carried.value === forward.value) continue;
+    if (!carried || !forward || carried.value === forward.value || carried.unread || forward.unread) continue;
     if (carried.state === 'not-applicable' || forward.state === 'not-applicable') continue;
     diagnostics.push({
       file: report.file,
@@ -46,6 +46,7 @@ export function checkAgainstPrevious(report: Report, previous: Report): Diagnost
       const repealed = cell(disclosure, '本年废止件数');
       const now = cell(disclosure, '现行有效件数');
       if (!before || !issued || !repealed || !now || now.state !== 'written') continue;
+      if ([before, issued, repealed, now].some((c) => c.unread)) continue;
       const expected = before.value + issued.value - repealed.value;
       if (expected === now.value) continue;
       diagnostics.push({

@@ -5,7 +5,7 @@ import { type BuildJob, type BuildOutcome, htmlPath, runJob } from '../batch/job
 import { runPool } from '../batch/pool.js';
 import { progress } from '../batch/progress.js';
 import type { Report } from '../model/types.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
+import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { sourcesOrFail } from '../files/inputs.js';
 import { UsageError } from './errors.js';
 import { readPreviousReport } from '../files/read.js';
@@ -72,7 +72,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       const first = outcome.diagnostics.find((d) => d.severity === 'error');
       lines.push(`  ✗ ${first ? `${first.file}:${first.position.line}:${first.position.column} ${first.code} ${first.message}` : `${outcome.file}：${outcome.problem ?? ''}`}`);
     }
-    process.stderr.write(`${lines.join('\n')}\n`);
+    process.stderr.write(`${visible(lines.join('\n'))}\n`);
   }
   // Every failure an I/O problem (unreadable source, unwritable output): a usage error.
   if (failed.length > 0 && failed.every((o) => o.problem)) return 2;

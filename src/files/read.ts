@@ -12,9 +12,10 @@ export function readFailure(file: string, error: unknown): string {
   return `无法读取“${file}”：${reason}`;
 }
 
-export async function readSource(file: string): Promise<string> {
+/** The source's bytes: the pipeline decodes them (src/source/decode.ts), so that every command reads encodings alike. */
+export async function readSource(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new UsageError(readFailure(file, error), '检查文件路径和权限');
   }

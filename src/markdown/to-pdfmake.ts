@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { emWidth } from '../layout/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
-import { type Grid, type GridCell, parseGrid } from './grid.js';
+import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
 import { type BrokenLine, breakLines } from './lines.js';
 
@@ -96,37 +96,145 @@ function cellLines(placed: PlacedCell, size: number, font: CellFont | undefined)
   return breakLines(placed.cell.text, { measure: (ch) => font.advance(ch) * size, width: placed.width, indent: 0, justify: false });
 }
 
+function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined): PdfNode {
+  const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
+  if (broken === undefined) return { text: cell.text, alignment: cell.align };
+  if (broken.length === 0) return { text: '', alignment: cell.align };
+  if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align };
+  return { stack: broken.map(line), alignment: cell.align };
+}
+
+/** Rows that row spans tie together: a page may break only between bands. */
+interface Band {
+  /** pdfmake rows (a row taller than a page becomes several, its lines shared out). */
+  readonly rows: PdfNode[][];
+  /** pt, rules below each row included; undefined without the cell font. */
+  readonly height: number | undefined;
+}
+
+/** A grid laid out for pdfmake: its header rows, the bands of its body, the widths to give. */
+interface LaidGrid {
+  readonly header: Band;
+  readonly bands: readonly Band[];
+  readonly widths: readonly (number | '*')[];
+  /** The whole table, pt (rules included); undefined without the cell font. */
+  readonly height: number | undefined;
+}
+
+/**
+ * Lays a grid out in rows and bands. With the cell font, `*` columns get their share of the
+ * 版心, every cell's text is broken into lines and every row measured; then a row taller than
+ * `room` (the page less the repeated header) is cut into consecutive rows of at most a page of
+ * its lines each, so nothing is dropped. Rows tied by a row span cannot be cut: a band of them
+ * taller than a page is a GridError at its first row.
+ */
+function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefined): LaidGrid {
+  const size = grid.fontSize ?? TABLE_FONT_SIZE;
+  const star = font ? starWidth(grid.widths) : undefined;
+  const placed = placeCells(grid, star);
+  const broken = placed.map((p) => (font && p.cell.text === '' && p.width !== undefined ? [] : cellLines(p, size, font)));
+  const line = font ? size * font.lineEm * GRID_LINE_HEIGHT : undefined;
+  const heightOf = (count: number) => (line === undefined ? undefined : Math.max(1, count) * line + 2 * GRID_PADDING);
+  // Each row as tall as its tallest cell; a cell spanning rows stretches the last of them.
+  const heights: number[] = grid.rows.map(() => 0);
+  const body: PdfNode[][] = grid.rows.map(() => []);
+  const byRow: number[][] = grid.rows.map(() => []);
+  let spanEnd = grid.rows.map((_, r) => r);
+  placed.forEach((p, i) => {
+    const { cell, row: r, column: c } = p;
+    const node = cellNode(cell, broken[i]);
+    if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
+    if (cell.colSpan > 1) node.colSpan = cell.colSpan;
+    for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {});
+    (byRow[r] as number[]).push(i);
+    spanEnd[r] = Math.max(spanEnd[r] ?? r, r + cell.rowSpan - 1);
+    if (cell.rowSpan === 1) heights[r] = Math.max(heights[r] ?? 0, heightOf(broken[i]?.length ?? 1) ?? 0);
+  });
+  placed.forEach((p, i) => {
+    if (p.cell.rowSpan === 1 || line === undefined) return;
+    const last = p.row + p.cell.rowSpan - 1;
+    const covered = heights.slice(p.row, last + 1).reduce((a, b) => a + b, 0) + (last - p.row) * GRID_RULE;
+    const needed = heightOf(broken[i]?.length ?? 1) ?? 0;
+    if (needed > covered) heights[last] = (heights[last] ?? 0) + needed - covered;
+  });
+  spanEnd = spanEnd.map((end, r) => Math.max(end, r));
+  const measured = line !== undefined;
+  const sum = (from: number, to: number) => (measured ? heights.slice(from, to + 1).reduce((a, b) => a + b + GRID_RULE, 0) : undefined);
+
+  const headerEnd = grid.headerRows;
+  const header: Band = { rows: body.slice(0, headerEnd), height: sum(0, headerEnd - 1) };
+  const bodyRoom = room === undefined || header.height === undefined ? undefined : room - header.height;
+  const rowLine = (r: number) => grid.rowLines?.[r] ?? 0;
+  // Header rows repeat on every page: they and one line of the body must fit on one.
+  const oneRow = headerEnd < grid.rows.length && line !== undefined ? line + 2 * GRID_PADDING + GRID_RULE : 0;
+  if (bodyRoom !== undefined && line !== undefined && headerEnd > 0 && bodyRoom < oneRow) {
+    throw new GridError({
+      code: 'grid-too-tall',
+      line: 0,
+      column: 0,
+      message: `表头 ${headerEnd} 行（header=${headerEnd}）高 ${header.height?.toFixed(0)} pt，一页放不下它${oneRow > 0 ? '和表格的内容' : ''}`,
+      hint: '减少 header= 的行数，或减少表头里的文字',
+    });
+  }
+  const bands: Band[] = [];
+  for (let r = headerEnd; r < grid.rows.length; ) {
+    let end = spanEnd[r] ?? r;
+    for (let k = r; k <= end; k++) end = Math.max(end, spanEnd[k] ?? k);
+    const height = sum(r, end);
+    if (height !== undefined && bodyRoom !== undefined && line !== undefined && height > bodyRoom) {
+      if (end > r) {
+        throw new GridError({
+          code: 'grid-too-tall',
+          line: rowLine(r),
+          column: 0,
+          message: `表格第 ${r + 1}–${end + 1} 行由跨行合并（rs）连在一起，共高 ${height.toFixed(0)} pt，一页只放得下 ${bodyRoom.toFixed(0)} pt`,
+          hint: '跨行合并的几行不能分页：减少这几行的文字，或不用 rs 合并（单独一行再高也会分页接排）',
+        });
+      }
+      // One row taller than a page: its lines go into consecutive rows of a page each.
+      const perPiece = Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING - GRID_RULE) / line));
+      const cells = byRow[r] as number[];
+      const pieces = Math.ceil(Math.max(...cells.map((i) => broken[i]?.length ?? 1)) / perPiece);
+      for (let k = 0; k < pieces; k++) {
+        const row: PdfNode[] = [];
+        for (const i of cells) {
+          const p = placed[i] as PlacedCell;
+          const lines = broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? [];
+          row[p.column] = { ...cellNode(p.cell, lines), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
+          for (let dc = 1; dc < p.cell.colSpan; dc++) row[p.column + dc] = {};
+        }
+        const count = Math.max(...cells.map((i) => broken[i]?.slice(k * perPiece, (k + 1) * perPiece).length ?? 1));
+        bands.push({ rows: [row], height: (heightOf(count) ?? 0) + GRID_RULE });
+      }
+    } else {
+      bands.push({ rows: body.slice(r, end + 1), height });
+    }
+    r = end + 1;
+  }
+  const height = measured ? bands.reduce((total, band) => total + (band.height ?? 0), (header.height ?? 0) + GRID_RULE) : undefined;
+  const widths = star === undefined ? grid.widths : grid.widths.map((w) => (w === '*' ? star : w));
+  return { header, bands, widths, height };
+}
+
+/** One pdfmake table of a grid: its header rows (repeated on a new page) and the given bands. */
+function tableNode(grid: Grid, laid: LaidGrid, bands: readonly Band[], fresh = false): PdfNode {
+  // pdfmake writes onto the nodes it lays out: a header repeated in several tables is copied.
+  const header = fresh ? structuredClone(laid.header.rows) : laid.header.rows;
+  return {
+    table: { headerRows: header.length, widths: [...laid.widths], body: [...header, ...bands.flatMap((b) => b.rows)] },
+    layout: 'nianbaoGrid',
+    style: 'table',
+    ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
+  };
+}
+
 /**
  * A grid as a pdfmake table: every covered position gets the `{}` pdfmake expects. With the
  * cell font, cell text arrives broken into lines.
  */
 export function gridTable(grid: Grid, font?: CellFont): PdfNode {
-  const size = grid.fontSize ?? TABLE_FONT_SIZE;
-  const body: PdfNode[][] = grid.rows.map(() => []);
-  for (const placed of placeCells(grid)) {
-    const { cell, row: r, column: c } = placed;
-    const broken = cellLines(placed, size, font);
-    const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
-    const node: PdfNode =
-      broken === undefined
-        ? { text: cell.text, alignment: cell.align }
-        : broken.length === 1
-          ? { ...line(broken[0] as BrokenLine), alignment: cell.align }
-          : { stack: broken.map(line), alignment: cell.align };
-    if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
-    if (cell.colSpan > 1) node.colSpan = cell.colSpan;
-    for (let dr = 0; dr < cell.rowSpan; dr++) {
-      for (let dc = 0; dc < cell.colSpan; dc++) {
-        (body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {};
-      }
-    }
-  }
-  return {
-    table: { headerRows: grid.headerRows, widths: [...grid.widths], body },
-    layout: 'nianbaoGrid',
-    style: 'table',
-    ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
-  };
+  const laid = layGrid(grid, font, undefined);
+  return tableNode(grid, laid, laid.bands);
 }
 
 /**
@@ -156,10 +264,12 @@ export function gridHeight(grid: Grid, font: CellFont): number | undefined {
 /** Tables carry ids with this prefix so the page layout can keep each on one page. */
 export const TABLE_ID_PREFIX = 'nianbao-table-';
 
+/** A grid block that cannot be laid out: `line` is in the Markdown given; `grid` says which block and where in it. */
 export class MarkdownError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly grid?: { readonly info: string; readonly content: string; readonly problem: GridProblem },
   ) {
     super(message);
   }
@@ -255,24 +365,32 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       }
       i += 2;
     } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
-      let grid: Grid;
-      try {
-        grid = parseGrid(token.info, token.content);
-      } catch (error) {
-        throw new MarkdownError(error instanceof Error ? error.message : String(error), (token.map?.[0] ?? 0) + 1);
-      }
+      const at = (token.map?.[0] ?? 0) + 1;
+      const failed = (problem: GridProblem) => new MarkdownError(problem.message, at + problem.line, { info: token.info, content: token.content, problem });
+      const read = readGrid(token.info, token.content);
+      if ('problem' in read) throw failed(read.problem);
+      const grid = read.grid;
       tableCount++;
+      // A line of room kept below, as for the whole-table test below; the table's margins fit in it.
+      const room = options ? options.pageHeight - 2 * options.pitch : undefined;
+      let laid: LaidGrid;
+      try {
+        laid = layGrid(grid, options?.cellFont, room);
+      } catch (error) {
+        if (error instanceof GridError) throw failed(error.problem);
+        throw error;
+      }
       const spansRows = grid.rows.some((row) => row.some((cell) => cell.rowSpan > 1));
       if (!spansRows) {
         // No row spans at all (table 二): pdfmake breaks such a table cleanly between rows, so
-        // it flows across a page like text instead of leaving a gap.
-        const table = gridTable(grid, options?.cellFont);
+        // it flows across a page like text instead of leaving a gap (no row is taller than a page).
+        const table = tableNode(grid, laid, laid.bands);
         content.push({ ...table, table: { ...(table.table as object), dontBreakRows: true } });
         sinceHeading = [];
         leadParagraphs = 0;
         continue;
       }
-      const table = { ...gridTable(grid, options?.cellFont), id: `${TABLE_ID_PREFIX}${tableCount}` };
+      const id = `${TABLE_ID_PREFIX}${tableCount}`;
       // A table that surely fits on a page goes whole, with its heading and lead-in, as one
       // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than
       // a page, so anything that might not fit is left to pageBreakBefore (layout/document.ts).
@@ -280,13 +398,30 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       const lead = leadParagraphs <= 2 ? sinceHeading : [];
       const leadHeight = lead.reduce((sum, node) => sum + (node.noWrap ? 1 : Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5)) * (options?.pitch ?? 29), 0);
       // Measured exactly when the cell font is known (a little room kept for rounding), else estimated generously.
-      const exact = options?.cellFont ? gridHeight(grid, options.cellFont) : undefined;
-      const room = exact === undefined ? (options?.pageHeight ?? 0) * 0.92 : (options?.pageHeight ?? 0) - 2;
-      if (options && leadHeight + (exact ?? estimateGridHeight(grid, TABLE_FONT_SIZE)) + options.pitch < room) {
+      const exact = laid.height;
+      const whole = exact === undefined ? (options?.pageHeight ?? 0) * 0.92 : (options?.pageHeight ?? 0) - 2;
+      if (options && leadHeight + (exact ?? estimateGridHeight(grid, TABLE_FONT_SIZE)) + options.pitch < whole) {
         content.splice(content.length - lead.length, lead.length);
-        content.push({ stack: [...lead, { ...table, id: undefined }], unbreakable: true });
+        content.push({ stack: [...lead, tableNode(grid, laid, laid.bands)], unbreakable: true });
+      } else if (exact !== undefined && room !== undefined && exact > room) {
+        // Taller than a page: pdfmake loses or splits row-spanning labels where a table crosses
+        // a page, so the table is cut here, between bands, into tables of a page each, every one
+        // with the header rows; each starts on a new page when it would cross one.
+        const chunks: Band[][] = [[]];
+        let height = (laid.header.height ?? 0) + GRID_RULE;
+        for (const band of laid.bands) {
+          const last = chunks[chunks.length - 1] as Band[];
+          if (last.length > 0 && height + (band.height ?? 0) > room) {
+            chunks.push([band]);
+            height = (laid.header.height ?? 0) + GRID_RULE + (band.height ?? 0);
+          } else {
+            last.push(band);
+            height += band.height ?? 0;
+          }
+        }
+        chunks.forEach((bands, k) => content.push({ ...tableNode(grid, laid, bands, k > 0), id: `${id}-${k + 1}` }));
       } else {
-        content.push(table);
+        content.push({ ...tableNode(grid, laid, laid.bands), id });
       }
       sinceHeading = [];
       leadParagraphs = 0;

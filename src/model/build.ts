@@ -9,11 +9,11 @@ import type { ParsedSource } from '../source/types.js';
 import { defaultFormat, TABLE_IDS, TABLES, tableDef } from '../tables/definitions.js';
 import { type Format, FORMATS, type TableId } from '../tables/types.js';
 import { formatDate, readDate } from './dates.js';
-import { type FieldDef, FRONT_MATTER_FIELDS } from './fields.js';
+import { type FieldDef, FRONT_MATTER_FIELDS, LIST_MAX_ITEMS, TEXT_MAX_LENGTH } from './fields.js';
 import { buildNarrative } from './narrative.js';
 import { readFormat, readTable } from './read-table.js';
 import type { Colophon, DateValue, Located, RedHeader, Report, TableData } from './types.js';
-import { keyText, pairsOf, scalarSource, Walker } from './walker.js';
+import { describeNode, keyText, pairsOf, scalarSource, Walker } from './walker.js';
 
 export interface BuildResult {
   /** Undefined when the front matter is missing or unusable. */
@@ -63,6 +63,16 @@ function text(walker: Walker, values: Values, key: string): Located<string> | un
     typeof node.value !== 'boolean'
   ) {
     const value = String(node.value).trim();
+    const limit = entry.field.maxLength ?? TEXT_MAX_LENGTH;
+    if (value && [...value].length > limit) {
+      walker.error(
+        position,
+        'text-too-long',
+        `“${key}”有 ${[...value].length} 个字符，超过了 ${limit} 个字符的上限`,
+        `“${key}”只写${entry.field.description.split('，')[0]}；正文写在前置数据后面`,
+      );
+      return undefined;
+    }
     if (value) return { value, position };
   }
   if (isScalar(node) && (node.value === null || String(node.value).trim() === '')) {
@@ -90,8 +100,25 @@ function textList(walker: Walker, values: Values, key: string): string[] {
   const node = entry.pair.value as Node | null;
   if (isSeq(node)) {
     const items: string[] = [];
+    if (node.items.length > LIST_MAX_ITEMS) {
+      walker.error(
+        walker.valuePosition(entry.pair),
+        'text-too-long',
+        `“${key}”有 ${node.items.length} 项，超过了 ${LIST_MAX_ITEMS} 项的上限`,
+        `请核对“${key}”`,
+      );
+      return [];
+    }
     for (const item of node.items as (Node | null)[]) {
-      if (isScalar(item) && item.value !== null && typeof item.value !== 'object')
+      const length = isScalar(item) ? [...String(item.value ?? '')].length : 0;
+      if (length > TEXT_MAX_LENGTH)
+        walker.error(
+          walker.position(item),
+          'text-too-long',
+          `“${key}”的一项有 ${length} 个字符，超过了 ${TEXT_MAX_LENGTH} 个字符的上限`,
+          `“${key}”每项只写一个名称`,
+        );
+      else if (isScalar(item) && item.value !== null && typeof item.value !== 'object')
         items.push(String(item.value).trim());
       else
         walker.wrongType(
@@ -115,16 +142,18 @@ function date(walker: Walker, values: Values, key: string): DateValue | undefine
   const node = entry.pair.value as Node | null;
   const position = walker.valuePosition(entry.pair);
   const typed = scalarSource(node);
-  if (!isScalar(node) || typeof node.value !== 'string') {
+  // `!!timestamp 2022-01-21` is a date as well: read it as typed.
+  const value = isScalar(node) && node.value instanceof Date ? typed : isScalar(node) ? node.value : undefined;
+  if (typeof value !== 'string') {
     walker.error(
       position,
       'bad-date',
-      `“${key}”应当是日期，这里是“${typed}”`,
+      `“${key}”应当是日期，这里是${isScalar(node) && node.value !== null ? `“${typed}”` : describeNode(node)}`,
       '写成“2022年2月21日”或“2022-02-21”',
     );
     return undefined;
   }
-  const reading = readDate(node.value);
+  const reading = readDate(value);
   if (!reading.ok) {
     walker.error(position, 'bad-date', `“${key}”：${reading.message}`, reading.hint);
     return undefined;
@@ -213,7 +242,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
       walker.error(
         walker.valuePosition(yearEntry.pair),
         'bad-year',
-        `年度应当是 2008 年以后的四位年份，这里是“${scalarSource(node)}”`,
+        `年度应当是 2008 年以后的四位年份，这里是${isScalar(node) && node.value !== null ? `“${scalarSource(node)}”` : describeNode(node)}`,
         '写成“年度: 2021”',
       );
   }

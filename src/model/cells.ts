@@ -94,5 +94,7 @@ export function readCell(raw: unknown, source: string, kind: CellKind, name: str
 function describe(raw: unknown): string {
   if (typeof raw === 'boolean') return `真假值 ${raw}`;
   if (Array.isArray(raw)) return '一个列表';
+  if (raw instanceof Uint8Array) return '二进制数据（!!binary）';
+  if (raw instanceof Date) return '一个日期';
   return '一组键值';
 }

@@ -38,6 +38,7 @@ export function deriveCells(
   def: TableDef,
   written: ReadonlyMap<string, Cell>,
   omittedAsBlank: boolean,
+  unread: ReadonlySet<string> = new Set(),
 ): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   const visiting = new Set<string>();
@@ -63,6 +64,7 @@ export function deriveCells(
       cell = own
         ? { ...own, value }
         : { value, display: blank ? '' : String(value), state: 'derived' };
+      if (addends.some((a) => a.unread)) cell = { ...cell, unread: true };
     } else {
       cell =
         own ??
@@ -70,6 +72,7 @@ export function deriveCells(
           ? { value: 0, display: '', state: 'omitted' }
           : { value: 0, display: '0', state: 'omitted' });
     }
+    if (unread.has(key)) cell = { ...cell, unread: true };
     cells.set(key, cell);
     return cell;
   };

@@ -13,7 +13,18 @@ export interface FieldDef {
   /** Shown in hints and in the editor's completion list. */
   readonly description: string;
   readonly children?: readonly FieldDef[];
+  /** Characters a text field may hold (default TEXT_MAX_LENGTH). */
+  readonly maxLength?: number;
 }
+
+/**
+ * Limits on what the metadata may hold, so that no value can make the layout's work unbounded:
+ * a name, 文号 or 主送机关 fits in a few lines; a path in 1,000 characters. The title's own
+ * limit is the title layout's (src/layout/title.ts).
+ */
+export const TEXT_MAX_LENGTH = 200;
+export const PATH_MAX_LENGTH = 1000;
+export const LIST_MAX_ITEMS = 100;
 
 /** Font roles a source may set under 字体 (file path or family name). */
 export const FONT_ROLES = ['标题', '正文', '一级标题', '二级标题', '页码', '发文机关标志'] as const;
@@ -30,13 +41,14 @@ export const FRONT_MATTER_FIELDS: readonly FieldDef[] = [
     key: '标题',
     type: 'text',
     description: '报告标题；省略时为“机关 + 年度 + 年政府信息公开工作年度报告”',
+    maxLength: Number.POSITIVE_INFINITY,
   },
   {
     key: '格式',
     type: 'format',
     description: '统计表格式：2021 或 2019；省略时 2021 年度起用 2021 格式',
   },
-  { key: '模板', type: 'text', description: '模板名称（templates/ 下的目录），默认“年度报告”' },
+  { key: '模板', type: 'text', description: '模板名称（templates/ 下的目录），默认“年度报告”', maxLength: PATH_MAX_LENGTH },
   {
     key: '版头',
     type: 'section',
@@ -73,6 +85,7 @@ export const FRONT_MATTER_FIELDS: readonly FieldDef[] = [
       key: role,
       type: 'text' as const,
       description: `${role}的字体`,
+      maxLength: PATH_MAX_LENGTH,
     })),
   },
   ...TABLE_IDS.map((id) => ({

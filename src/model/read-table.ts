@@ -1,15 +1,27 @@
 /** Reading one statistical table from its YAML mapping into cells, with shape diagnostics. */
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Position } from '../diagnostics/types.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { tableDef } from '../tables/definitions.js';
 import type { ColumnDef, Format, RowDef, TableId } from '../tables/types.js';
 import { readCell } from './cells.js';
 import { deriveCells } from './derive.js';
 import { TABLE_OPTION_KEYS } from './fields.js';
 import { type Cell, cellKey, type TableData } from './types.js';
-import { keyText, pairsOf, scalarSource, type Walker } from './walker.js';
+import { keyText, pairsOf, scalarSource, type Walker, withNote } from './walker.js';
 
 const OMITTED_CHOICES: Record<string, boolean> = { '0': false, 空白: true };
+
+/**
+ * What the hint of a shape error adds when the table has sums: the value it could not read is
+ * left out of them (not counted as 0), so that one mistake gives one error.
+ */
+const LEFT_OUT = {
+  cell: '此格未计入合计校验，改正后再检查',
+  row: '此行未计入合计校验，改正后再检查',
+  group: '这一组未计入合计校验，改正后再检查',
+  table: '此表未计入合计校验，改正后再检查',
+} as const;
 
 export function readFormat(
   walker: Walker,
@@ -46,15 +58,22 @@ export function readTable(
   let omittedAsBlank = false;
   const written = new Map<string, Cell>();
   const rowPositions = new Map<string, Position>();
+  // Cells whose value the source gives in a shape that could not be read (by cell key), and
+  // rows and groups that might be the one a misspelled key meant, decided once all are read.
+  const unread = new Set<string>();
+  const unreadRows = new Set<string>();
+  let tableUnread = false;
 
   if (pair && !isMap(node)) {
     if (!(isScalar(node) && node.value === null)) {
+      const sums = tableDef(id, reportFormat).rules.length > 0;
+      tableUnread = true;
       walker.wrongType(
         node,
         walker.valuePosition(pair),
         `统计表“${name}”`,
         '一组键值（每行一项）',
-        `在“${name}:”下面逐行缩进写，例如 “  ${tableDef(id, reportFormat).rows[0]?.key}: …”`,
+        withNote(`在“${name}:”下面逐行缩进写，例如 “  ${tableDef(id, reportFormat).rows[0]?.key}: …”`, sums ? LEFT_OUT.table : undefined),
       );
     }
   }
@@ -79,6 +98,7 @@ export function readTable(
     }
   }
   const def = tableDef(id, format);
+  const note = (kind: keyof typeof LEFT_OUT) => (def.rules.length > 0 ? LEFT_OUT[kind] : undefined);
 
   const ungroupedRows = def.rows.filter((r) => !r.group);
   const topKeys = [
@@ -112,11 +132,16 @@ export function readTable(
         const key = keyText(cellPair);
         const column = columns.find((c) => matches(key, c));
         if (!column) {
+          const guess = columns.find((c) => c.key === didYouMean(key, columns.map((c) => c.key)));
           walker.unknownKey(
             cellPair,
             `“${name}”的“${label}”行`,
             columns.map((c) => c.key),
+            undefined,
+            note(guess ? 'cell' : 'row'),
           );
+          // The column it meant, or (no guess) any of the row's.
+          for (const c of guess ? [guess] : columns) unread.add(cellKey(row.id, c.key));
           continue;
         }
         if (seenColumns.has(column.key)) {
@@ -146,12 +171,13 @@ export function readTable(
         .slice(0, 2)
         .map((c) => `${c.key}: 0`)
         .join(', ');
+      for (const c of columns) unread.add(cellKey(row.id, c.key));
       walker.wrongType(
         value,
         walker.valuePosition(rowPair),
         `“${name}”的“${label}”行`,
         `按列写的一组键值`,
-        `写成“${row.key}: { ${example} }”，没写的列按 0 计`,
+        withNote(`写成“${row.key}: { ${example} }”，没写的列按 0 计`, note('row')),
       );
     }
   };
@@ -163,10 +189,12 @@ export function readTable(
     at: Position,
     cellName: string,
   ) => {
-    const raw = isScalar(node) ? node.value : node === null ? null : node.toJSON();
+    // A collection only needs naming (never expanded: it may be an alias bomb's).
+    const raw = isScalar(node) ? node.value : node === null ? null : isSeq(node) ? [] : {};
     const reading = readCell(raw, scalarSource(node), column.kind, cellName);
     if (!reading.ok) {
-      walker.error(at, reading.code, reading.message, reading.hint);
+      unread.add(cellKey(row.id, column.key));
+      walker.error(at, reading.code, reading.message, withNote(reading.hint, note('cell')));
       return;
     }
     const { ok: _ok, ...cell } = reading;
@@ -189,21 +217,28 @@ export function readTable(
         for (const itemPair of pairsOf(groupNode)) {
           const itemKey = keyText(itemPair);
           const item = groupRows.find((r) => matches(itemKey, r));
-          if (item) readRow(item, itemPair);
-          else
-            walker.unknownKey(
-              itemPair,
-              `“${name}”的“${group.key}”`,
-              groupRows.map((r) => r.key),
-            );
+          if (item) {
+            readRow(item, itemPair);
+            continue;
+          }
+          const guess = groupRows.find((r) => r.key === didYouMean(itemKey, groupRows.map((g) => g.key)));
+          walker.unknownKey(
+            itemPair,
+            `“${name}”的“${group.key}”`,
+            groupRows.map((r) => r.key),
+            undefined,
+            note('row'),
+          );
+          for (const r of guess ? [guess] : groupRows) unreadRows.add(r.id);
         }
       } else if (!(isScalar(groupNode) && groupNode.value === null)) {
+        for (const r of groupRows) unreadRows.add(r.id);
         walker.wrongType(
           groupNode,
           walker.valuePosition(rowPair),
           `“${group.key}”`,
           '按小项写的一组键值',
-          `在“${group.key}:”下面缩进写各小项，例如“  ${groupRows[0]?.key}: { 自然人: 0 }”`,
+          withNote(`在“${group.key}:”下面缩进写各小项，例如“  ${groupRows[0]?.key}: { 自然人: 0 }”`, note('group')),
         );
       }
       continue;
@@ -211,11 +246,13 @@ export function readTable(
     // A sub-item written one level too high, or a row of the other layout: say exactly that.
     const nested = def.rows.find((r) => r.group && matches(key, r));
     if (nested) {
+      unreadRows.add(nested.id);
       walker.unknownKey(
         rowPair,
         `“${name}”`,
         topKeys,
         `“${key}”属于“${nested.group}”：请缩进写在“${nested.group}:”下面`,
+        note('row'),
       );
       continue;
     }
@@ -229,15 +266,25 @@ export function readTable(
       );
       continue;
     }
-    walker.unknownKey(rowPair, `“${name}”`, topKeys);
+    const guess = didYouMean(key, topKeys);
+    walker.unknownKey(rowPair, `“${name}”`, topKeys, undefined, note('row'));
+    // The row (or every row of the group) it meant; with no guess, any row not written.
+    const meant = def.rows.filter((r) => (guess ? r.key === guess || r.group === guess : true));
+    for (const r of meant) unreadRows.add(r.id);
   }
+  // A row a misspelled key may have meant is unread only if it is not written under its own key.
+  for (const rowId of unreadRows) {
+    const row = def.rows.find((r) => r.id === rowId);
+    if (row && !seen.has(row.id)) for (const c of row.columns) unread.add(cellKey(row.id, c));
+  }
+  if (tableUnread) for (const row of def.rows) for (const c of row.columns) unread.add(cellKey(row.id, c));
 
   return {
     def,
     present: pair !== undefined,
     position,
     omittedAsBlank,
-    cells: deriveCells(def, written, omittedAsBlank),
+    cells: deriveCells(def, written, omittedAsBlank, unread),
     rowPositions,
   };
 }

@@ -28,6 +28,12 @@ export interface Cell {
   readonly position?: Position;
   /** Unit typed with a 2019 采购总金额 (元 or 万元). */
   readonly unit?: string;
+  /**
+   * The source gives this cell in a shape that could not be read (`5件`, a misspelled row key), or
+   * it is a total of such a cell: its value is unknown, so the sums it takes part in are not
+   * checked (its own diagnostic is the one error).
+   */
+  readonly unread?: true;
 }
 
 export interface TableData {

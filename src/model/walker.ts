@@ -41,13 +41,21 @@ export class Walker {
     this.report('error', position, code, message, hint);
   }
 
-  unknownKey(pair: Pair, where: string, candidates: readonly string[], extraHint?: string): void {
+  /** Reports a key that is not in the format; returns the candidate it most likely meant. */
+  unknownKey(
+    pair: Pair,
+    where: string,
+    candidates: readonly string[],
+    extraHint?: string,
+    note?: string,
+  ): string | undefined {
     const key = keyText(pair);
     const guess = didYouMean(key, candidates);
     const hint =
       extraHint ??
       (guess ? `是不是“${guess}”？` : `${where}可以写的键：${candidates.slice(0, 12).join('、')}`);
-    this.error(this.position(pair.key as Node), 'unknown-key', `${where}没有“${key}”这一项`, hint);
+    this.error(this.position(pair.key as Node), 'unknown-key', `${where}没有“${key}”这一项`, withNote(hint, note));
+    return guess;
   }
 
   wrongType(
@@ -64,6 +72,12 @@ export class Walker {
       hint,
     );
   }
+}
+
+/** A hint with a closing remark (say, that the value was left out of the sums). */
+export function withNote(hint: string, note: string | undefined): string {
+  if (!note) return hint;
+  return /[。？！]$/.test(hint) ? `${hint}${note}` : `${hint}。${note}`;
 }
 
 export function keyText(pair: Pair): string {
@@ -85,6 +99,8 @@ export function describeNode(node: Node | null | undefined): string {
     if (value === null) return '空值';
     if (typeof value === 'number') return `数字 ${node.source ?? value}`;
     if (typeof value === 'boolean') return `真假值 ${value}`;
+    if (value instanceof Uint8Array) return '二进制数据（!!binary）';
+    if (value instanceof Date) return `日期 ${node.source ?? ''}`;
     const text = String(value);
     return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
   }

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Body, FrontMatter, ParsedSource } from './types.js';
 import { yamlPosition } from './types.js';
+import { resolveAliases } from './aliases.js';
 import { explainYamlError } from './yaml-errors.js';
 
 const markdown = new MarkdownIt('commonmark');
@@ -66,6 +67,39 @@ export function parseSource(file: string, input: string): ParsedSource {
       code: 'yaml-syntax',
       ...explained,
     });
+  }
+  if (document.errors.length === 0) {
+    for (const problem of resolveAliases(document)) {
+      diagnostics.push({
+        file,
+        position: yamlPosition(frontMatter, problem.offset),
+        severity: 'error',
+        ...(problem.kind === 'merge-key'
+          ? {
+              code: 'yaml-unsupported',
+              message: 'YAML 合并键“<<”不能用在年报源文件里',
+              hint: '把要合并的各项直接写在这一层',
+            }
+          : {
+              code: 'yaml-syntax',
+              message: `别名“${problem.source}”前面没有对应的锚点“&${problem.source.slice(1)}”`,
+              hint: '在前面要引用的值前写上锚点，或者直接写出这个值；值本身以 * 开头时请加引号',
+            }),
+      });
+    }
+    // A tag the YAML parser does not know (`!foo 3`) is ignored: say so, once.
+    const tag = document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag) {
+      const name = /Unresolved tag: (\S+)/.exec(tag.message)?.[1] ?? '';
+      diagnostics.push({
+        file,
+        position: yamlPosition(frontMatter, tag.pos[0]),
+        severity: 'warning',
+        code: 'yaml-unsupported',
+        message: `YAML 标签“${name}”无法识别，已忽略，按普通文字读取`,
+        hint: '删去这个标签',
+      });
+    }
   }
   const bodyStart = closing + 2;
   const body = parseMarkdown(lines.slice(closing + 1).join('\n'), bodyStart);

@@ -69,6 +69,12 @@ export function explainYamlError(error: YAMLError, line: string): Explained {
         message: '前置数据里出现了第二个“---”',
         hint: '前置数据只能有一段：开头一行“---”，结尾一行“---”',
       };
+    case 'IMPOSSIBLE':
+      // e.g. a flow mapping used as a key (`{a: 1}: 3`) in a block mapping.
+      return {
+        message: '这一行无法读作“键: 值”',
+        hint: '键只能是一段文字；以 { 或 [ 开头的值或键要加引号',
+      };
     case 'KEY_OVER_1024_CHARS':
       return { message: '键太长（超过 1024 个字符）', hint: '键后面是否漏了冒号？' };
     case 'RESOURCE_EXHAUSTION':

@@ -1,7 +1,8 @@
 /**
  * The three statistical tables of the annual report, in the 2021 and 2019 layouts, declared
- * once as data. Labels are those of spec/report-format.md §2–§3, character for character
- * (test/tables.spec.test.ts compares them). Nothing else in the code types a label.
+ * once as data. Labels are those of the national format, character for character
+ * (test/tables.spec.test.ts compares them with test/fixtures/national-format.json). Nothing
+ * else in the code types a label.
  */
 import type {
   BlockDef,

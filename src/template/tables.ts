@@ -1,5 +1,5 @@
 /** The statistical tables as grids, built from the table definitions and the report's cells. */
-import type { Grid, GridCell } from '../markdown/grid.js';
+import { GRID_DEFAULT_SIZE, GRID_PADDING, GRID_RULE, GRID_TYPE_WIDTH, type Grid, type GridCell } from '../markdown/grid.js';
 import { cellAt, type TableData } from '../model/types.js';
 import { PARTS } from '../tables/definitions.js';
 
@@ -13,11 +13,9 @@ const cell = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
 });
 
 /** Font size of the tables: 五号. */
-export const TABLE_FONT_SIZE = 10.5;
+export const TABLE_FONT_SIZE = GRID_DEFAULT_SIZE;
 
-/** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
-export const GRID_PADDING = 1.5;
-export const GRID_RULE = 0.5;
+export { GRID_PADDING, GRID_RULE };
 /** Line height of table text (pdfmake multiplier of the font's natural line). */
 export const GRID_LINE_HEIGHT = 1.08;
 
@@ -30,8 +28,7 @@ export function fillWidths(widths: readonly (number | '*')[], total: number): nu
   return widths.map((w) => Math.round((w === '*' ? share : w) * 100) / 100);
 }
 
-/** 156 mm, the width of the 版心, in pt. */
-const TYPE_WIDTH = (156 * 72) / 25.4;
+const TYPE_WIDTH = GRID_TYPE_WIDTH;
 
 function disclosureGrid(table: TableData): Grid {
   const { def } = table;

@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
+import { formatDiagnostics, visible } from '../diagnostics/format.js';
+import { unexpectedError } from '../diagnostics/internal.js';
 import { writeAtomic } from '../files/write.js';
 import { readFailure } from '../files/read.js';
 import { cacheDeflatedStreams } from '../render/deflate.js';
@@ -26,7 +27,7 @@ export interface Watcher {
 }
 
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const log = (line: string) => process.stderr.write(`${visible(line)}\n`);
   const out = (text: string) => process.stdout.write(text);
   // A save arrives as a burst of events (truncate, write, rename): wait briefly for it to end. A
   // build that still catches a half-written file is discarded, unprinted, by the content check.
@@ -36,7 +37,7 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
   // `seen`: each file's modification time and size when the latest build began.
-  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: string; seen?: Map<string, string> }>();
+  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: Buffer; seen?: Map<string, string> }>();
   const filesOf = new Map<string, Set<string>>(); // source → the files it depends on
 
   const depend = (source: string, files: string[]) => {
@@ -70,14 +71,15 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       const watched = [...(filesOf.get(source) ?? [])];
       const versions = await Promise.all(watched.map(version));
       entry.seen = new Map(watched.map((file, i) => [file, versions[i] ?? '']));
-      let text: string;
+      // Bytes, not text: the build decodes them (UTF-8, or GB 18030 with a warning).
+      let text: Buffer;
       try {
-        text = await readFile(source, 'utf8');
+        text = await readFile(source);
         // An empty file is nearly always an editor's save caught between truncate and write:
         // look again a moment later before reporting it.
-        if (text === '') {
+        if (text.length === 0) {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          text = await readFile(source, 'utf8');
+          text = await readFile(source);
         }
         entry.built = text;
       } catch (error) {
@@ -88,8 +90,8 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       const result = await buildSource(source, text, { force: options.force, ...(epoch ? { sourceDateEpoch: epoch } : {}) });
       // A newer save arrived while building (or this build caught a file half-written): its
       // result is stale, so print and write nothing; the `finally` below builds the newest.
-      const current = await readFile(source, 'utf8').catch(() => text);
-      if (current !== text) return;
+      const current = await readFile(source).catch(() => text);
+      if (!current.equals(text)) return;
       if (result.diagnostics.length > 0) out(`${formatDiagnostics(result.diagnostics)}\n`);
       depend(source, [source, ...(result.template ? [result.template] : []), ...(result.fonts ?? []).map((font) => font.file)]);
       const target = options.output(source);
@@ -102,13 +104,14 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
         log(`未更新 ${target}：源文件有错误，保留上一次的 PDF，继续监视`);
       }
     } catch (error) {
-      log(`构建 ${source} 时出错：${error instanceof Error ? error.message : String(error)}；继续监视`);
+      const { message, hint } = unexpectedError(error);
+      log(`构建 ${source} 时出错：${message}；继续监视\n  提示：${hint}`);
     } finally {
       entry.building = false;
       // The newest content wins even when the file system's last event was coalesced away
       // (a save is a burst: truncate, write, close): compare what was built with what is there.
-      const now = await readFile(source, 'utf8').catch(() => entry.built);
-      if (entry.again || now !== entry.built) {
+      const now = await readFile(source).catch(() => entry.built);
+      if (entry.again || !(now === entry.built || (now && entry.built && now.equals(entry.built)))) {
         entry.again = false;
         void build(source);
       }

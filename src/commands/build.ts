@@ -1,5 +1,5 @@
 /** `nianbao build`: sources → PDFs beside them (or -o / --out-dir), written atomically. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildJob, type BuildOutcome, runJob } from '../batch/job.js';
 import { runPool } from '../batch/pool.js';
@@ -30,26 +30,41 @@ export function outputPath(source: string, options: BuildCommandOptions, sources
   return (plan[index < 0 ? 0 : index] ?? plan[0])?.pdf ?? source;
 }
 
-/** The template and font files each source would use: inputs the outputs must not replace. */
+/**
+ * The template and font files each source would use: inputs the outputs must not replace. Only a
+ * source that mentions 模板 or 字体 (or escapes a key) is parsed; the others use the default
+ * template and the fonts found from their folder, looked up once per folder.
+ */
 async function dependencies(sources: readonly string[]): Promise<RunInput[]> {
-  const found: RunInput[] = [];
+  const found = new Map<string, RunInput>();
+  const looked = new Set<string>();
+  let plain: { template: string; fonts: Readonly<Record<string, string>> } | undefined; // what any such source says
   for (const source of sources) {
-    const text = await readFile(source, 'utf8').catch(() => undefined);
-    const report = text === undefined ? undefined : checkSource(source, text).report;
-    if (!report) continue; // unreadable or unparsable: the build stops before using any
+    // Only a regular file is read (a FIFO would block); anything else the build reports itself.
+    const regular = await stat(source).then((info) => info.isFile(), () => false);
+    const text = regular ? await readFile(source, 'utf8').catch(() => undefined) : undefined;
+    if (text === undefined) continue; // unreadable: the build stops before using any
     const dir = path.dirname(path.resolve(source));
+    const mentions = /模板|字体|\\/.test(text);
+    const chosen = mentions || !plain ? checkSource(source, text).report : plain;
+    if (!chosen) continue; // unparsable: likewise
+    if (!mentions) plain ??= { template: chosen.template, fonts: chosen.fonts };
+    const key = JSON.stringify([dir, chosen.template, chosen.fonts]);
+    if (looked.has(key)) continue;
+    looked.add(key);
     try {
-      found.push({ file: templateFile(dir, report.template), role: '模板' });
+      const file = templateFile(dir, chosen.template);
+      found.set(file, { file, role: '模板' });
     } catch {
       // a missing template is the build's diagnostic
     }
     try {
-      for (const font of resolveFonts(dir, report.fonts)) found.push({ file: font.file, role: '字体' });
+      for (const font of resolveFonts(dir, chosen.fonts)) found.set(font.file, { file: font.file, role: '字体' });
     } catch {
       // likewise a missing font
     }
   }
-  return found;
+  return [...found.values()];
 }
 
 /**

@@ -72,19 +72,27 @@ export function planOutputs(sources: readonly string[], choice: OutputChoice, cw
  * (so `link/..` is the link target's parent, as the kernel sees it), the part that does not
  * exist yet appended as written.
  */
-export async function physicalPath(file: string, cwd = process.cwd()): Promise<string> {
+export async function physicalPath(file: string, cwd = process.cwd(), known = new Map<string, string>()): Promise<string> {
   const absolute = path.isAbsolute(file) ? file : `${cwd}${path.sep}${file}`;
   const parts = absolute.split(path.sep).filter((p) => p !== '' && p !== '.');
   let current = await realpath(path.parse(absolute).root);
+  // `known`: the prefixes already resolved in this run (the sources of a batch share their folders).
+  let written = path.parse(absolute).root;
   for (const [index, part] of parts.entries()) {
-    if (part === '..') {
-      current = path.dirname(current);
+    written = `${written}${path.sep}${part}`; // as written: `a/..` is not `.` until resolved
+    const cached = known.get(written);
+    if (cached !== undefined) {
+      current = cached;
       continue;
     }
-    const next = path.join(current, part);
-    const exists = await lstat(next).then(() => true, () => false);
-    if (!exists) return path.join(next, ...parts.slice(index + 1));
-    current = await realpath(next).catch(() => next); // a dangling link: the link itself
+    if (part === '..') current = path.dirname(current);
+    else {
+      const next = path.join(current, part);
+      const exists = await lstat(next).then(() => true, () => false);
+      if (!exists) return path.join(next, ...parts.slice(index + 1));
+      current = await realpath(next).catch(() => next); // a dangling link: the link itself
+    }
+    known.set(written, current);
   }
   return current;
 }
@@ -113,14 +121,12 @@ function kindOf(info: import('node:fs').Stats): string | undefined {
   return '特殊文件';
 }
 
-async function locate(file: string, cwd: string): Promise<Located> {
-  const physical = await physicalPath(file, cwd);
+async function locate(file: string, cwd: string, known: Map<string, string>): Promise<Located> {
+  const physical = await physicalPath(file, cwd, known);
   const info = await stat(physical).catch(() => undefined);
   const kind = info ? kindOf(info) : undefined;
   return { shown: file, physical, ...(info ? { inode: `${info.dev}:${info.ino}` } : {}), ...(kind ? { kind } : {}) };
 }
-
-const same = (a: Located, b: Located) => a.physical === b.physical || (a.inode !== undefined && a.inode === b.inode);
 
 /** `“a”` or, when the name hides where it points, `“a”（即 /real/path）`. */
 function named(place: Located, cwd: string): string {
@@ -176,9 +182,10 @@ export async function guardOutputs(
   choice: OutputChoice,
   cwd = process.cwd(),
 ): Promise<void> {
+  const known = new Map<string, string>();
   const outputs = await Promise.all(
     targets.flatMap((target) =>
-      [target.pdf, ...(target.html ? [target.html] : [])].map(async (file) => ({ target, place: await locate(file, cwd) })),
+      [target.pdf, ...(target.html ? [target.html] : [])].map(async (file) => ({ target, place: await locate(file, cwd, known) })),
     ),
   );
   const problems: Problem[] = [];
@@ -190,8 +197,12 @@ export async function guardOutputs(
       });
   }
   // Two outputs that are one file: one source's output would silently replace the other's.
-  for (const [index, { target, place }] of outputs.entries()) {
-    const earlier = outputs.slice(0, index).find((o) => same(o.place, place));
+  const claimed = new Map<string, (typeof outputs)[number]>();
+  for (const output of outputs) {
+    const { target, place } = output;
+    const earlier = claimed.get(place.physical) ?? (place.inode ? claimed.get(place.inode) : undefined);
+    claimed.set(place.physical, output);
+    if (place.inode) claimed.set(place.inode, output);
     if (earlier && earlier.target !== target)
       problems.push({
         message: `源文件“${earlier.target.source}”和“${target.source}”都会输出到${named(place, cwd)}：后生成的会覆盖先生成的`,
@@ -202,17 +213,23 @@ export async function guardOutputs(
   }
   const existing = outputs.filter((o) => o.place.inode !== undefined && !o.place.kind);
   const all = existing.length > 0 ? [...inputs, ...(await deferredInputs())] : inputs;
-  const located = await Promise.all(all.map(async (input) => ({ input, place: await locate(input.file, cwd) })));
+  // Many sources share one template and one set of fonts: each file is located once.
+  const distinct = [...new Map(all.map((input) => [path.resolve(cwd, input.file), input])).values()];
+  const located = await Promise.all(distinct.map(async (input) => ({ input, place: await locate(input.file, cwd, known) })));
+  const byPhysical = new Map(located.map((l) => [l.place.physical, l]));
+  const byInode = new Map(located.filter((l) => l.place.inode).map((l) => [l.place.inode, l]));
   for (const { target, place } of outputs) {
-    const clash = located.find((l) => same(l.place, place));
+    const clash = byPhysical.get(place.physical) ?? (place.inode ? byInode.get(place.inode) : undefined);
     if (clash)
       problems.push({
         message: `输出${named(place, cwd)}就是${clash.input.role}${named(clash.place, cwd)}：生成会覆盖${clash.input.role}`,
         hint: moveHint(choice, target),
       });
   }
-  for (const { place } of outputs) {
-    const problem = place.kind ? undefined : await folderProblem(place.shown, choice, cwd);
+  const folders = new Map<string, string>(); // each output folder once: its first output
+  for (const { place } of outputs) if (!place.kind && !folders.has(path.dirname(place.physical))) folders.set(path.dirname(place.physical), place.shown);
+  for (const shown of folders.values()) {
+    const problem = await folderProblem(shown, choice, cwd);
     if (problem) problems.push(problem);
   }
   const first = problems[0];

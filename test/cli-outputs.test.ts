@@ -217,6 +217,13 @@ describe('usage mistakes in build\'s options are Chinese usage errors', () => {
     );
   });
 
+  it('--out-dir where no folder can be made (/proc/self/x): an error, not a hang', () => {
+    const dir = scratch({ 'r.md': VALID });
+    expect(refused(['build', 'r.md', '--out-dir', '/proc/self/x'], dir)).toBe(
+      'nianbao: 无法创建输出目录“/proc/self/x”：目录不存在，或那里不能新建文件\n  提示：换一个可写的目录：--out-dir\n',
+    );
+  });
+
   it('-o naming something that is not a PDF, or a folder that does not exist', () => {
     const dir = scratch({ 'r.md': VALID, 'other.md': OTHER });
     expect(refused(['build', 'r.md', '-o', 'other.md'], dir)).toBe('nianbao: -o“other.md”不是 PDF 文件名：输出文件应以 .pdf 结尾\n  提示：例如 -o other.pdf\n');

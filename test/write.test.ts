@@ -40,7 +40,7 @@ describe('atomic writes', () => {
   it('a folder that does not exist: a Chinese reason, no file left behind', async () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'keep'), '');
-    await expect(writeAtomic(path.join(dir, 'nodir/r.pdf'), 'x')).rejects.toThrow(`无法写入“${path.join(dir, 'nodir/r.pdf')}”：目录不存在`);
+    await expect(writeAtomic(path.join(dir, 'nodir/r.pdf'), 'x')).rejects.toThrow(`无法写入“${path.join(dir, 'nodir/r.pdf')}”：目录不存在，或那里不能新建文件`);
     expect(readdirSync(dir)).toEqual(['keep']);
   });
 });

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../commands/errors.js';
+import { reason } from './write.js';
 
 export interface OutputChoice {
   /** -o: the one output file. */
@@ -111,6 +112,12 @@ interface Located {
   readonly kind?: string;
 }
 
+/** A path as messages show it: relative when it is under the working folder, else absolute. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 /** What a non-regular file is, in the words of the messages; undefined for a regular file. */
 function kindOf(info: import('node:fs').Stats): string | undefined {
   if (info.isFile()) return undefined;
@@ -148,7 +155,7 @@ async function folderProblem(target: string, choice: OutputChoice, cwd: string):
   let existing = folder;
   while (!(await lstat(existing).then(() => true, () => false))) existing = path.dirname(existing);
   const info = await stat(existing).catch(() => undefined);
-  const shown = path.relative(cwd, existing) || '.';
+  const shown = shownPath(existing, cwd);
   if (choice.outDir) {
     if (info && !info.isDirectory())
       return {
@@ -162,8 +169,8 @@ async function folderProblem(target: string, choice: OutputChoice, cwd: string):
   }
   if (existing !== folder || !info?.isDirectory())
     return {
-      message: existing !== folder ? `输出文件“${target}”所在的目录“${path.relative(cwd, folder)}”不存在` : `输出文件“${target}”所在的“${shown}”不是目录`,
-      hint: choice.out ? `先建好这个目录，或改用 --out-dir ${path.relative(cwd, folder)}（会自动创建）` : '检查源文件的路径',
+      message: existing !== folder ? `输出文件“${target}”所在的目录“${shownPath(folder, cwd)}”不存在` : `输出文件“${target}”所在的“${shown}”不是目录`,
+      hint: choice.out ? `先建好这个目录，或改用 --out-dir ${shownPath(folder, cwd)}（会自动创建）` : '检查源文件的路径',
     };
   const writable = await access(folder, constants.W_OK).then(() => true, () => false);
   return writable ? undefined : { message: `无法在目录“${shown}”里写入：没有写入权限`, hint: '换一个可写的目录：-o 或 --out-dir' };
@@ -236,7 +243,24 @@ export async function guardOutputs(
   if (first) throw new UsageError([...new Set(problems.map((p) => p.message))].join('\n'), first.hint);
 }
 
-/** The output folders (--out-dir and the mirrored folders under it), once the run is allowed. */
-export async function makeOutputFolders(targets: readonly OutputTarget[]): Promise<void> {
-  for (const folder of new Set(targets.map((t) => path.dirname(t.pdf)))) await mkdir(folder, { recursive: true });
+/**
+ * The output folders (--out-dir and the mirrored folders under it), once the run is allowed. Made
+ * one level at a time from the nearest existing folder: Node's recursive mkdir never returns for
+ * some paths (`/proc/self/x`).
+ */
+export async function makeOutputFolders(targets: readonly OutputTarget[], cwd = process.cwd()): Promise<void> {
+  for (const folder of new Set(targets.map((t) => path.resolve(cwd, path.dirname(t.pdf))))) {
+    const missing: string[] = [];
+    let existing = folder;
+    while (!(await lstat(existing).then(() => true, () => false))) {
+      missing.unshift(existing);
+      existing = path.dirname(existing);
+    }
+    for (const dir of missing) {
+      await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return; // made meanwhile (another run)
+        throw new UsageError(`无法创建输出目录“${shownPath(dir, cwd)}”：${reason(error)}`, '换一个可写的目录：--out-dir');
+      });
+    }
+  }
 }

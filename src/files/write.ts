@@ -19,7 +19,7 @@ export class WriteError extends Error {
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: '没有写入权限',
   EPERM: '没有写入权限',
-  ENOENT: '目录不存在',
+  ENOENT: '目录不存在，或那里不能新建文件',
   ENOTDIR: '路径中有一段不是目录',
   EISDIR: '这是一个目录',
   ENOSPC: '磁盘已满',
@@ -37,7 +37,8 @@ function notRegular(info: Stats): string | undefined {
   return '那里不是普通文件';
 }
 
-function reason(error: unknown): string {
+/** A system error's reason, in Chinese. */
+export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return (code && REASONS[code]) ?? `写入失败（${code ?? String(error)}）`;
 }

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { edit, VALID } from './support/check.js';
 import { nianbao, ROOT, scratch } from './support/cli.js';
 import { readPdf } from './support/pdf.js';
+import { Running } from './support/spawn.js';
 
 /** Every file under `dir` with its bytes (symlinks as their targets), to prove a refused run wrote nothing. */
 function snapshot(dir: string): Record<string, string> {
@@ -71,7 +72,7 @@ describe('outputs never touch inputs', () => {
     );
   });
 
-  it('watch a/r.md b/r.md --out-dir out: the same check as build (a.md and a.markdown side by side)', () => {
+  it('watch r.md r.markdown --out-dir out: refused by the same collision check as build', () => {
     const dir = scratch({ 'r.md': VALID, 'r.markdown': OTHER });
     expect(refused(['watch', 'r.md', 'r.markdown', '--out-dir', 'out'], dir)).toBe(
       'nianbao: 源文件“r.md”和“r.markdown”都会输出到“out/r.pdf”：后生成的会覆盖先生成的\n' +
@@ -180,6 +181,27 @@ describe('two sources that map to one output in a batch', () => {
     expect((await readPdf(readFileSync(path.join(dir, 'out/b/r.pdf')))).info.Author).toBe('临夏市北塬镇人民政府');
     expect(run.stderr).toContain('完成：2 个源文件，2 个 PDF 已生成，0 个有错误');
   }, 60_000);
+
+  describe('watch', () => {
+    let running: Running | undefined;
+    afterEach(async () => {
+      await running?.stop();
+    });
+
+    it('watch --out-dir out with a/r.md and b/r.md writes out/a/r.pdf and out/b/r.pdf too', async () => {
+      const dir = scratch();
+      mkdirSync(path.join(dir, 'a'));
+      mkdirSync(path.join(dir, 'b'));
+      writeFileSync(path.join(dir, 'a/r.md'), VALID);
+      writeFileSync(path.join(dir, 'b/r.md'), OTHER);
+      running = new Running(['watch', 'a/r.md', 'b/r.md', '--out-dir', 'out'], dir);
+      await running.until(/正在监视 2 个源文件/);
+      expect(running.stderr).toContain('已生成 out/a/r.pdf');
+      expect(running.stderr).toContain('已生成 out/b/r.pdf');
+      expect((await readPdf(readFileSync(path.join(dir, 'out/a/r.pdf')))).info.Author).toBe('临夏市南龙镇人民政府');
+      expect((await readPdf(readFileSync(path.join(dir, 'out/b/r.pdf')))).info.Author).toBe('临夏市北塬镇人民政府');
+    }, 60_000);
+  });
 
   it('sources in one folder still go straight into --out-dir', () => {
     const dir = scratch();

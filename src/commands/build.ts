@@ -25,9 +25,10 @@ export interface BuildCommandOptions {
 
 /** The PDF a source builds to; `sources` is the whole run (--out-dir mirrors their folders). */
 export function outputPath(source: string, options: BuildCommandOptions, sources: readonly string[] = [source]): string {
-  const index = sources.indexOf(source);
-  const plan = planOutputs(index < 0 ? [source] : sources, options);
-  return (plan[index < 0 ? 0 : index] ?? plan[0])?.pdf ?? source;
+  const run = sources.includes(source) ? sources : [source];
+  const target = planOutputs(run, options).find((t) => t.source === source);
+  if (!target) throw new Error(`no output planned for ${source}`); // cannot happen: the run holds the source
+  return target.pdf;
 }
 
 /**

@@ -11,7 +11,7 @@ parentPort?.on('message', async (job: BuildJob) => {
       diagnostics: [],
       failed: true,
       ms: 0,
-      problem: `内部错误：${error instanceof Error ? error.message : String(error)}（这是 nianbao 的缺陷，请报告）`,
+      problem: `内部错误：${error instanceof Error ? error.message : String(error)}`,
     });
   }
 });

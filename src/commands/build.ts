@@ -46,7 +46,8 @@ async function dependencies(sources: readonly string[]): Promise<RunInput[]> {
     const text = regular ? await readFile(source, 'utf8').catch(() => undefined) : undefined;
     if (text === undefined) continue; // unreadable: the build stops before using any
     const dir = path.dirname(path.resolve(source));
-    const mentions = /模板|字体|\\/.test(text);
+    // Text that is not UTF-8 (a GB 18030 source) cannot be searched this way: it is parsed.
+    const mentions = /模板|字体|\\|\uFFFD/.test(text);
     const chosen = mentions || !plain ? checkSource(source, text).report : plain;
     if (!chosen) continue; // unparsable: likewise
     if (!mentions) plain ??= { template: chosen.template, fonts: chosen.fonts };

@@ -43,12 +43,13 @@ async function dependencies(sources: readonly string[]): Promise<RunInput[]> {
   for (const source of sources) {
     // Only a regular file is read (a FIFO would block); anything else the build reports itself.
     const regular = await stat(source).then((info) => info.isFile(), () => false);
-    const text = regular ? await readFile(source, 'utf8').catch(() => undefined) : undefined;
-    if (text === undefined) continue; // unreadable: the build stops before using any
+    const bytes = regular ? await readFile(source).catch(() => undefined) : undefined;
+    if (bytes === undefined) continue; // unreadable: the build stops before using any
+    const text = bytes.toString('utf8');
     const dir = path.dirname(path.resolve(source));
     // Text that is not UTF-8 (a GB 18030 source) cannot be searched this way: it is parsed.
     const mentions = /模板|字体|\\|\uFFFD/.test(text);
-    const chosen = mentions || !plain ? checkSource(source, text).report : plain;
+    const chosen = mentions || !plain ? checkSource(source, bytes).report : plain;
     if (!chosen) continue; // unparsable: likewise
     if (!mentions) plain ??= { template: chosen.template, fonts: chosen.fonts };
     const key = JSON.stringify([dir, chosen.template, chosen.fonts]);

@@ -132,6 +132,6 @@ describe('usage and I/O errors: exit 2, a Chinese message, no stack trace', () =
     expect(nianbao(['--version']).stdout).toContain(pkg.version);
     const help = nianbao(['check', '--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('--previous <file>');
+    expect(help.stdout).toContain('--previous <文件>');
   });
 });

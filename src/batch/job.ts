@@ -4,7 +4,8 @@ import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { readFailure } from '../files/read.js';
-import { writeAtomic } from '../files/write.js';
+import { htmlPath } from '../files/outputs.js';
+import { writeAtomic, writeFailure } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
 
@@ -50,12 +51,7 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
       await writeAtomic(htmlPath(job.output), reportHtml(result.report, result.markdown));
     }
   } catch (error) {
-    return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: `无法写入“${job.output}”（${(error as NodeJS.ErrnoException).code}）` };
+    return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: writeFailure(error) };
   }
   return { file: job.file, written: job.output, diagnostics: result.diagnostics, failed, ms: elapsed() };
-}
-
-/** report.pdf → report.html */
-export function htmlPath(pdf: string): string {
-  return pdf.replace(/\.pdf$/i, '') + '.html';
 }

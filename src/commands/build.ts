@@ -1,14 +1,18 @@
 /** `nianbao build`: sources → PDFs beside them (or -o / --out-dir), written atomically. */
-import { mkdir } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildJob, type BuildOutcome, htmlPath, runJob } from '../batch/job.js';
+import { type BuildJob, type BuildOutcome, runJob } from '../batch/job.js';
 import { runPool } from '../batch/pool.js';
 import { progress } from '../batch/progress.js';
 import type { Report } from '../model/types.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { sourcesOrFail } from '../files/inputs.js';
+import { guardOutputs, htmlPath, makeOutputFolders, planOutputs, type RunInput } from '../files/outputs.js';
 import { UsageError } from './errors.js';
 import { readPreviousReport } from '../files/read.js';
+import { resolveFonts } from '../fonts/resolve.js';
+import { checkSource } from '../pipeline.js';
+import { templateFile } from '../template/load.js';
 
 export interface BuildCommandOptions {
   out?: string;
@@ -19,27 +23,83 @@ export interface BuildCommandOptions {
   serve?: boolean | string;
 }
 
-export function outputPath(source: string, options: BuildCommandOptions): string {
-  if (options.out) return options.out;
-  const name = `${path.basename(source, path.extname(source))}.pdf`;
-  return options.outDir ? path.join(options.outDir, name) : path.join(path.dirname(source), name);
+/** The PDF a source builds to; `sources` is the whole run (--out-dir mirrors their folders). */
+export function outputPath(source: string, options: BuildCommandOptions, sources: readonly string[] = [source]): string {
+  const run = sources.includes(source) ? sources : [source];
+  const target = planOutputs(run, options).find((t) => t.source === source);
+  if (!target) throw new Error(`no output planned for ${source}`); // cannot happen: the run holds the source
+  return target.pdf;
 }
 
-/** The sources to build, checked against -o and with --out-dir made: shared by build and watch. */
+/**
+ * The template and font files each source would use: inputs the outputs must not replace. Only a
+ * source that mentions 模板 or 字体 (or escapes a key) is parsed; the others use the default
+ * template and the fonts found from their folder, looked up once per folder.
+ */
+async function dependencies(sources: readonly string[]): Promise<RunInput[]> {
+  const found = new Map<string, RunInput>();
+  const looked = new Set<string>();
+  let plain: { template: string; fonts: Readonly<Record<string, string>> } | undefined; // what any such source says
+  for (const source of sources) {
+    // Only a regular file is read (a FIFO would block); anything else the build reports itself.
+    const regular = await stat(source).then((info) => info.isFile(), () => false);
+    const bytes = regular ? await readFile(source).catch(() => undefined) : undefined;
+    if (bytes === undefined) continue; // unreadable: the build stops before using any
+    const text = bytes.toString('utf8');
+    const dir = path.dirname(path.resolve(source));
+    // Text that is not UTF-8 (a GB 18030 source) cannot be searched this way: it is parsed.
+    const mentions = /模板|字体|\\|\uFFFD/.test(text);
+    const chosen = mentions || !plain ? checkSource(source, bytes).report : plain;
+    if (!chosen) continue; // unparsable: likewise
+    if (!mentions) plain ??= { template: chosen.template, fonts: chosen.fonts };
+    const key = JSON.stringify([dir, chosen.template, chosen.fonts]);
+    if (looked.has(key)) continue;
+    looked.add(key);
+    try {
+      const file = templateFile(dir, chosen.template);
+      found.set(file, { file, role: '模板' });
+    } catch {
+      // a missing template is the build's diagnostic
+    }
+    try {
+      for (const font of resolveFonts(dir, chosen.fonts)) found.set(font.file, { file: font.file, role: '字体' });
+    } catch {
+      // likewise a missing font
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The sources to build, once the run is known to write nothing over what it reads (shared by
+ * build and watch): options that cannot go together, every output against every input and every
+ * other output, then the output folders made.
+ */
 export async function buildTargets(inputs: string[], options: BuildCommandOptions): Promise<string[]> {
+  if (options.out !== undefined && options.outDir !== undefined)
+    throw new UsageError('-o 和 --out-dir 只能用一个', '一个源文件用 -o 指定输出文件，多个源文件用 --out-dir 指定输出目录');
   const files = await sourcesOrFail(inputs);
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
-  if (options.outDir) await mkdir(options.outDir, { recursive: true });
+  const targets = planOutputs(files, options);
+  const direct: RunInput[] = [
+    ...files.map((file) => ({ file, role: '源文件' as const })),
+    ...(options.previous ? [{ file: options.previous, role: '上一年的报告' as const }] : []),
+  ];
+  await guardOutputs(targets, direct, () => dependencies(files), options);
+  // What -o names is replaced by a PDF: a name that is not a PDF's is a slip (`-o r.md`).
+  if (options.out && !/\.pdf$/i.test(options.out))
+    throw new UsageError(`-o“${options.out}”不是 PDF 文件名：输出文件应以 .pdf 结尾`, `例如 -o ${path.join(path.dirname(options.out), `${path.basename(options.out, path.extname(options.out))}.pdf`)}`);
+  await makeOutputFolders(targets);
   return files;
 }
 
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
-  const files = await buildTargets(inputs, options);
   const previous: Report | undefined = options.previous ? await readPreviousReport(options.previous) : undefined;
-  const jobs: BuildJob[] = files.map((file) => ({
+  const files = await buildTargets(inputs, options);
+  const jobs: BuildJob[] = planOutputs(files, options).map(({ source: file, pdf }) => ({
     file,
-    output: outputPath(file, options),
+    output: pdf,
     force: options.force === true,
     html: options.html === true,
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),

@@ -21,7 +21,7 @@ export async function runWatch(inputs: string[], options: BuildCommandOptions): 
     }
   }
   const watcher = watchSources(files, {
-    output: (source) => outputPath(source, options),
+    output: (source) => outputPath(source, options, files),
     force: options.force === true,
     ...(preview
       ? {

@@ -63,7 +63,15 @@ export async function resolveInputs(
       files.push(input);
     }
   }
-  return { files: [...new Set(files)], problems };
+  // One source named twice (`r.md ./r.md`, a file and its folder) is built once.
+  const seen = new Set<string>();
+  const unique = files.filter((file) => {
+    const key = path.resolve(cwd, file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, problems };
 }
 
 /** The sources the inputs name; any input that names none is a usage error. */

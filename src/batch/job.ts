@@ -1,9 +1,8 @@
 /** One build job: read a source, build it, write the PDF atomically. Runs in a worker or in-process. */
-import { readFile } from 'node:fs/promises';
 import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
-import { readFailure } from '../files/read.js';
+import { readFailure, readSourceText } from '../files/read.js';
 import { writeAtomic } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
@@ -33,7 +32,7 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   const elapsed = () => Math.round(performance.now() - started);
   let text: string;
   try {
-    text = await readFile(job.file, 'utf8');
+    text = readSourceText(job.file);
   } catch (error) {
     return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: readFailure(job.file, error) };
   }

@@ -1,5 +1,6 @@
 /** Stage 3: the report model → every diagnostic about it. Pure. */
 import type { Diagnostic } from '../diagnostics/types.js';
+import { checkLimits } from '../markdown/limits.js';
 import type { Report } from '../model/types.js';
 import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
@@ -15,6 +16,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
   return [
     ...TABLE_IDS.flatMap((id) => checkArithmetic(report.file, report.tables[id])),
     ...checkDocument(report),
+    ...checkLimits(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
   ];
 }

@@ -60,3 +60,16 @@ describe('nesting of lists and quotes (issue 11)', () => {
     expect(diagnostics(text)).toEqual([`r.md:${line}:1 错误 nesting-too-deep 列表或引用嵌套了 7 层，最多 6 层`]);
   });
 });
+
+describe('paragraph length (issue 11)', () => {
+  it('a single paragraph of 200,000 characters builds (no limit: its layout is linear), every character in the PDF', async () => {
+    const paragraph = '本机关坚持以人民为中心，全面推进政务公开。'.repeat(10_000);
+    const dir = scratch({ 'r.md': edit('公开的及时性还需提高。', `公开的及时性还需提高。\n\n${paragraph}`) });
+    const run = nianbao(['build', 'r.md'], dir);
+    expect(run.stderr).toContain('已生成');
+    expect(run.status).toBe(0);
+    const document = await readPdf(readFileSync(path.join(dir, 'r.pdf')));
+    const text = document.pages.map((p) => p.text).join('').replace(/\s+/g, '').replace(/—\d+—/g, '');
+    expect(text).toContain(paragraph);
+  }, 120_000);
+});

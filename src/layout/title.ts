@@ -3,9 +3,7 @@
  * never inside a number with its 年/月/日 or inside a quoted or bracketed name.
  */
 
-import type { Diagnostic } from '../diagnostics/types.js';
 import { overlongBreaks } from '../markdown/lines.js';
-import type { Report } from '../model/types.js';
 import { pageGeometry } from './geometry.js';
 
 /** Characters (em) on one title line: 2号 in the 版心, with a character to spare. */

@@ -90,7 +90,7 @@ describe('nianbao build', () => {
     writeFileSync(path.join(dir, 'templates/年度报告/report.md.hbs'), template.replace('{{{part 6}}}', '{{#if year}}{{{part 6}}}'));
     const unclosed = nianbao(['build', 'report.md'], dir);
     expect(unclosed.status).toBe(1);
-    expect(unclosed.stdout).toMatch(/^report\.md:1:1 错误 template 模板“.*report\.md\.hbs”有错：/);
+    expect(unclosed.stdout).toMatch(/^templates\/年度报告\/report\.md\.hbs:\d+:1 错误 template 模板“年度报告”第 \d+ 行有语法错误：到文件结尾还有没结束的 \{\{ \}\} 或 \{\{#…\}\} 块\n/);
     expect(unclosed.stderr).not.toMatch(/\n\s+at /);
     writeFileSync(path.join(dir, 'templates/年度报告/report.md.hbs'), template.replace('{{{table "复议诉讼"}}}', '{{{table "复议"}}}'));
     const unknownTable = nianbao(['build', 'report.md'], dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceTitle, breakOpportunities } from '../src/layout/title.js';
+import { balanceTitle, breakOpportunities, emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../src/layout/title.js';
 
 describe('title lines (梯形/菱形, never inside a word or a year)', () => {
   const cases: [string, string[]][] = [
@@ -29,5 +29,92 @@ describe('title lines (梯形/菱形, never inside a word or a year)', () => {
     expect(lines.join('')).toBe('中华人民共和国某某省某某市某某县某某乡镇人民政府办公室关于2024年政府信息公开工作的年度报告');
     const width = (l: string | undefined) => [...(l ?? '')].length;
     expect(width(lines[0])).toBeLessThanOrEqual(Math.max(width(lines[1]), width(lines[2])));
+  });
+});
+
+/** The balancer as it was before issue 11: every set of breaks tried in order (exponential). */
+function exhaustive(title: string, maxEm: number): string[] {
+  const total = emWidth(title);
+  if (total <= maxEm) return [title];
+  const points = breakOpportunities(title);
+  for (let lines = Math.ceil(total / maxEm); lines <= points.length + 1; lines++) {
+    let best: { cuts: number[]; score: number } | undefined;
+    const search = (from: number, cuts: number[]) => {
+      if (cuts.length === lines - 1) {
+        const widths = [...cuts, title.length].map((end, i) => emWidth(title.slice(i === 0 ? 0 : cuts[i - 1], end)));
+        if (widths.some((w) => w > maxEm)) return;
+        const score = Math.max(...widths) - Math.min(...widths) + ((widths[0] ?? 0) > (widths.at(-1) ?? 0) ? 0.25 : 0);
+        if (!best || score < best.score) best = { cuts: [...cuts], score };
+        return;
+      }
+      for (let i = from; i < points.length; i++) search(i + 1, [...cuts, points[i] as number]);
+    };
+    search(0, []);
+    const cuts = best?.cuts;
+    if (cuts) return [...cuts, title.length].map((end, i) => title.slice(i === 0 ? 0 : cuts[i - 1], end));
+  }
+  return [title];
+}
+
+describe('a long 标题 is balanced in polynomial time (issue 11)', () => {
+  it('gives the same lines as trying every set of breaks, for 2 to 4 lines', () => {
+    const words = ['中卫市', '沙坡头区', '常乐镇', '人民政府', '办公室', '关于', '2022年', '政府信息公开', '工作', '年度报告', '（某某区）', '《条例》', '的', '自然资源局', '2021年度', '政务公开', '工作报告', 'ABC', '“民生”', '，', '第3届'];
+    let seed = 7;
+    const pick = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let compared = 0;
+    for (let t = 0; t < 1500; t++) {
+      const title = Array.from({ length: 3 + pick(12) }, () => words[pick(words.length)]).join('');
+      for (const maxEm of [19, 12]) {
+        const expected = exhaustive(title, maxEm);
+        if (expected.length > TITLE_MAX_LINES || (expected.length === 1 && emWidth(title) > maxEm)) continue;
+        expect(balanceTitle(title, maxEm), `${title} (${maxEm} em)`).toEqual(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
+  });
+
+  it('a 119-character 标题 is broken into lines at once', () => {
+    const title = '中卫市沙坡头区常乐镇人民政府'.repeat(8).slice(0, 102) + '2022年政府信息公开工作年度报告';
+    expect([...title].length).toBe(119);
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(TITLE_LINE_EM);
+  });
+
+  it('a 100,000-character 标题 is broken into lines at once, nothing lost', () => {
+    const title = '政府信息公开'.repeat(16_667);
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(TITLE_LINE_EM);
+  });
+});
+
+describe('a run in the 标题 wider than a line is broken, never overprinted (issue 11)', () => {
+  it('a URL in the 标题 breaks where UAX #14 allows', () => {
+    const url = 'https://www.example.gov.cn/zwgk/xxgk/2022/0131/report-annual-information-disclosure.html';
+    const lines = titleLines(`${url}政府信息公开工作年度报告`);
+    expect(lines).toEqual(['https://www.example.gov.cn/zwgk', '/xxgk/2022/0131/report-annual', '-information-disclosure.html', '政府信息公开工作年度报告']);
+  });
+
+  it('an 80-digit number in the 标题 breaks between digits', () => {
+    const title = `${'1234567890'.repeat(8)}年政府信息公开工作年度报告`;
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    expect(lines.length).toBe(3);
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(TITLE_LINE_EM);
+  });
+
+  it('a bracketed name wider than a line breaks inside the brackets, not before the closing one', () => {
+    const title = `（${'某'.repeat(40)}）政府信息公开工作年度报告`;
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) {
+      expect(emWidth(line)).toBeLessThanOrEqual(TITLE_LINE_EM);
+      expect(line.startsWith('）')).toBe(false);
+    }
   });
 });

@@ -1,9 +1,8 @@
 /** One build job: read a source, build it, write the PDF atomically. Runs in a worker or in-process. */
-import { readFile } from 'node:fs/promises';
 import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
-import { readFailure } from '../files/read.js';
+import { readFailure, readSourceBytes } from '../files/read.js';
 import { htmlPath } from '../files/outputs.js';
 import { writeAtomic, writeFailure } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
@@ -34,7 +33,7 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   const elapsed = () => Math.round(performance.now() - started);
   let text: Buffer;
   try {
-    text = await readFile(job.file);
+    text = readSourceBytes(job.file);
   } catch (error) {
     return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: readFailure(job.file, error) };
   }

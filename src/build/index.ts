@@ -14,7 +14,7 @@ import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
-import { loadTemplate, TemplateError, templateFile } from '../template/load.js';
+import { loadTemplate, type Rendered, TemplateError, templateFile } from '../template/load.js';
 
 export interface BuildOptions {
   /** Build even when the check finds errors. */
@@ -57,6 +57,12 @@ function creationDate(report: Report, sourceDateEpoch?: string): Date {
   return new Date(Date.UTC(date.year, date.month - 1, date.day) - 8 * 3600 * 1000);
 }
 
+/** A template's path as the user would write it: beside the source when it is, else absolute. */
+function shownPath(source: string, reportDir: string, file: string): string {
+  const relative = path.relative(reportDir, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : path.join(path.dirname(source), relative);
+}
+
 function failure(file: string, code: string, message: string, hint: string, line = 1): Diagnostic {
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
@@ -87,16 +93,13 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     const at = report.keyPositions.get('字体') ?? { line: 1, column: 1 };
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
-  const glyphs = preflightGlyphs(report, byRole);
-  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
-
-  let markdown: string;
+  let rendered: Rendered;
   let content: ReturnType<typeof markdownToContent>;
   try {
-    markdown = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
+    rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
     const body = byRole.正文;
     const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
-    content = markdownToContent(markdown, {
+    content = markdownToContent(rendered.markdown, {
       pageHeight: pageGeometry.typeHeight,
       bodySize: pageGeometry.bodySize,
       pitch: pageGeometry.pitch,
@@ -104,7 +107,10 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
-    if (error instanceof TemplateError) return { ...used, diagnostics: [...diagnostics, failure(file, 'template', error.message, error.hint)] };
+    if (error instanceof TemplateError) {
+      const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
+      return { ...used, diagnostics: [...diagnostics, { ...failure(at.file, 'template', error.message, error.hint), position: at.position }] };
+    }
     if (error instanceof MarkdownError) {
       // A grid block of the source is reported where the clerk wrote it (once: a forced build
       // may already carry it from the check); one of the template's own, in the template.
@@ -117,6 +123,7 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     }
     throw error;
   }
+  const markdown = rendered.markdown;
 
   const families = Object.fromEntries(
     Object.entries(FAMILY_ROLES).map(([family, styles]) => [
@@ -129,6 +136,11 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
+  // What is drawn, after the template and Markdown (entities decoded), in every role.
+  const glyphs = preflightGlyphs({ report, rendered, definition, families: FAMILY_ROLES, fonts: byRole }).map((d) =>
+    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
+  );
+  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
   const pdf = await renderPdf(definition, families);
   return { ...used, pdf, fonts: resolved, diagnostics, markdown };
 }

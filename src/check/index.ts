@@ -1,5 +1,6 @@
 /** Stage 3: the report model → every diagnostic about it. Pure. */
 import type { Diagnostic } from '../diagnostics/types.js';
+import { checkLimits } from '../markdown/limits.js';
 import type { Report } from '../model/types.js';
 import { checkGrids } from '../markdown/grid-check.js';
 import { TABLE_IDS } from '../tables/definitions.js';
@@ -17,6 +18,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     ...TABLE_IDS.flatMap((id) => checkArithmetic(report.file, report.tables[id])),
     ...checkDocument(report),
     ...checkGrids(report.file, report.narrative),
+    ...checkLimits(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
   ];
 }

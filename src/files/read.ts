@@ -1,23 +1,26 @@
 /** Reading sources at the edge: a missing or unreadable file is a usage error (exit 2). */
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../commands/errors.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { Report } from '../model/types.js';
 import { checkSource } from '../pipeline.js';
+import { errnoReason, readRegularFile, SIZE_LIMITS, UnreadableFile } from './regular.js';
 
 /** Why a file could not be read, in Chinese: `无法读取“x”：没有读取权限`. */
 export function readFailure(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个目录' : code === 'ENOENT' ? '文件不存在' : `读取失败（${code}）`;
-  return `无法读取“${file}”：${reason}`;
+  return error instanceof UnreadableFile ? error.message : `无法读取“${file}”：${errnoReason(error)}`;
+}
+
+/** A source's bytes: a regular file only (a FIFO or a device never blocks the run), size-capped. */
+export function readSourceBytes(file: string): Buffer {
+  return readRegularFile(file, SIZE_LIMITS.source).bytes;
 }
 
 /** The source's bytes: the pipeline decodes them (src/source/decode.ts), so that every command reads encodings alike. */
 export async function readSource(file: string): Promise<Buffer> {
   try {
-    return await readFile(file);
+    return readSourceBytes(file);
   } catch (error) {
-    throw new UsageError(readFailure(file, error), '检查文件路径和权限');
+    throw new UsageError(readFailure(file, error), '检查文件路径和权限：源文件必须是普通文件（不能是目录、管道或设备）');
   }
 }
 

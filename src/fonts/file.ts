@@ -6,7 +6,8 @@
  * the first time fontkit decodes that glyph (for the subset pdfkit embeds). Every other format
  * (CFF-flavoured OpenType, collections) is read whole.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegular, SIZE_LIMITS } from '../files/regular.js';
 
 interface GlyphOutlines {
   readonly fd: number;
@@ -61,12 +62,15 @@ function tableDirectory(head: Buffer): Map<string, TableRecord> | undefined {
   return tables;
 }
 
-/** Opens a font file; throws (like readFileSync) when it cannot be read. */
+/**
+ * Opens a font file; throws UnreadableFile when it is not a regular file (a FIFO would block, a
+ * device never ends) or is larger than the cap, before anything is read.
+ */
 export function openFontFile(file: string): FontFile {
-  const fd = openSync(file, 'r');
+  const { fd, stats } = openRegular(file, SIZE_LIMITS.font);
   let keepOpen = false;
   try {
-    const { size, mtimeMs } = fstatSync(fd);
+    const { size, mtimeMs } = stats;
     const whole = (): FontFile => {
       const buffer = Buffer.alloc(size);
       readFully(fd, buffer, 0, size);

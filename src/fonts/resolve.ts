@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Fontkit from 'fontkit';
 import fontkit from './fontkit.cjs';
 import { FONT_ROLES } from '../model/fields.js';
+import { errnoReason, UnreadableFile } from '../files/regular.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
 
@@ -159,8 +160,9 @@ export function loadFont(file: string): LoadedFont {
   let opened: FontFile;
   try {
     opened = openFontFile(file);
-  } catch {
-    throw new FontError(`无法读取字体文件“${file}”`, '检查文件是否存在、是否有读取权限；运行 nianbao fonts 查看各角色的字体');
+  } catch (error) {
+    const reason = error instanceof UnreadableFile ? error.reason : errnoReason(error);
+    throw new FontError(`无法读取字体文件“${file}”：${reason}`, '字体必须是普通的 .ttf 或 .otf 文件（不能是目录、管道或设备，不超过 64 MB）；运行 nianbao fonts 查看各角色的字体');
   }
   const { buffer } = opened;
   const created = (() => {

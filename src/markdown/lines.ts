@@ -3,8 +3,10 @@
  * into an inline of its own and looks its style up character by character; one inline per line
  * lays out faster, and the rules are ours. Lines are justified with character spacing (which,
  * with one run per line, applies to hanzi too), no line starts with a closing mark or ends with
- * an opening one, and a run of Latin letters or digits is never split.
+ * an opening one, and a run of Latin letters or digits is split only when it is wider than a
+ * line (a URL, a long number): where UAX #14 allows, else between any two characters.
  */
+import LineBreaker from 'linebreak';
 
 /** Marks that may not start a line (GB/T 15834 practice). */
 const NO_START = new Set([...'，。、；：？！）》”’〕】」』…—·%％‰～,.;:?!)]}']);
@@ -34,9 +36,44 @@ function units(text: string): string[] {
   return text.match(/[A-Za-z0-9.%+\-/:]+|[\s\S]/gu) ?? [];
 }
 
+/**
+ * Offsets inside `run` (never 0 or its length) at which to break it so that every piece `fits`:
+ * its UAX #14 break opportunities, and between any two characters of a piece that has none
+ * narrow enough. Linear in the length of the run.
+ */
+export function overlongBreaks(run: string, fits: (piece: string) => boolean): number[] {
+  const offsets: number[] = [];
+  const breaker = new LineBreaker(run);
+  let start = 0;
+  for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
+    const end = found.position;
+    if (!fits(run.slice(start, end))) {
+      // No opportunity inside: by code points (a pair of surrogates stays whole).
+      let at = start;
+      for (const ch of run.slice(start, end)) {
+        if (at > start) offsets.push(at);
+        at += ch.length;
+      }
+    }
+    if (end < run.length) offsets.push(end);
+    start = end;
+  }
+  return offsets;
+}
+
+/** `run` cut at `offsets`. */
+function cutAt(run: string, offsets: readonly number[]): string[] {
+  return [...offsets, run.length].map((end, i) => run.slice(i === 0 ? 0 : (offsets[i - 1] ?? 0), end));
+}
+
 export function breakLines(text: string, options: LineBreakOptions): BrokenLine[] {
-  const pieces = units(text.replace(/\s*\n\s*/g, ''));
   const width = (piece: string) => [...piece].reduce((sum, ch) => sum + options.measure(ch), 0);
+  // The narrowest line (the indented first one) bounds every piece, so no piece is overprinted.
+  const narrowest = options.width - Math.max(0, options.indent);
+  const fits = (piece: string) => width(piece) <= narrowest + 0.01;
+  const pieces = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
+    unit.length > 1 && !fits(unit) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit],
+  );
   const lines: string[][] = [];
   let line: string[] = [];
   let used = 0;

@@ -133,8 +133,11 @@ class Places {
   addText(role: FontRole, text: string, at: (index: number) => Located | undefined): void {
     let index = 0;
     for (const ch of text) {
-      const place = at(index);
-      if (place && !ignorable(ch)) this.add(role, ch, place);
+      // Only a first occurrence needs its place (finding one walks the text).
+      if (!ignorable(ch) && !(this.byRole.has(`${role}${ch}`) && this.byChar.has(ch))) {
+        const place = at(index);
+        if (place) this.add(role, ch, place);
+      }
       index += ch.length;
     }
   }

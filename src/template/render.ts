@@ -312,6 +312,9 @@ function unmark(output: string, origins: readonly Origin[], file: string): Rende
       texts.set(id, markdown.slice(index, end));
     }
   });
+  // The last position walked to in each origin's text: preflight asks in reading order, so each
+  // walk continues from the previous one (linear in the text, not quadratic).
+  const walked = new Map<number, { at: number; position: Position }>();
   return {
     markdown,
     printed,
@@ -320,7 +323,12 @@ function unmark(output: string, origins: readonly Origin[], file: string): Rende
       const origin = origins[id];
       if (!origin) return { file, position: { line: 1, column: 1 } };
       if (!origin.walk) return { file: origin.file, position: origin.position };
-      return { file: origin.file, position: advance(origin.position, (texts.get(id) ?? '').slice(0, offsets[offset] ?? 0)) };
+      const target = offsets[offset] ?? 0;
+      const last = walked.get(id);
+      const from = last && last.at <= target ? last : { at: 0, position: origin.position };
+      const position = advance(from.position, (texts.get(id) ?? '').slice(from.at, target));
+      walked.set(id, { at: target, position });
+      return { file: origin.file, position };
     },
   };
 }

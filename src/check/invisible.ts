@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 
 // C0 but tab, line feed and carriage return; DEL; C1; the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- finding these characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const NAMES: Readonly<Record<number, string>> = {

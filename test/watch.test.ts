@@ -4,7 +4,7 @@
  * (Running.next), never for a fixed time.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { edit, VALID } from './support/check.js';
@@ -227,5 +227,18 @@ describe('watch survives a font file beside the report being replaced on disk', 
     expect(await watch.next(BUILT, () => writeFileSync(at(FONT), HEI_BOLD))).toMatch(/^已生成 r\.pdf/);
     expect(pdfFonts(pdf)).toContain('FandolHei-Bold');
   }, 180_000);
-});
 
+  it('font beside the report a symbolic link: the file it points to replaced rebuilds with the new font', async () => {
+    const dir = scratch({ 'r.md': VALID });
+    mkdirSync(path.join(dir, 'store'));
+    writeFileSync(path.join(dir, 'store/fang.ttf'), FANG);
+    symlinkSync('store/fang.ttf', path.join(dir, FONT));
+    const watch = new Running(['watch', 'r.md'], dir);
+    running = watch;
+    await watch.until(/正在监视 1 个源文件/);
+    const pdf = path.join(dir, 'r.pdf');
+    expect(pdfFonts(pdf)).not.toContain('FandolHei-Bold');
+    expect(await watch.next(BUILT, () => renameOver(path.join(dir, 'store/fang.ttf'), HEI_BOLD))).toMatch(/^已生成 r\.pdf/);
+    expect(pdfFonts(pdf)).toContain('FandolHei-Bold');
+  }, 180_000);
+});

@@ -6,23 +6,35 @@
  * waited for from the nearest folder above it that still exists, and watched again when it
  * comes back.
  */
-import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { existsSync, type FSWatcher, realpathSync, watch } from 'node:fs';
 import path from 'node:path';
 
 export interface PathWatcher {
-  /** Watches `file` (absolute) from now on, whether or not it exists yet. */
+  /** Watches `file` (absolute) from now on, whether or not it exists yet (and what it links to). */
   add(file: string): void;
   close(): void;
 }
 
 /** `changed` is called with the absolute path of a watched file that may have changed (or gone). */
 export function watchPaths(changed: (file: string) => void): PathWatcher {
-  const files = new Set<string>();
+  // Each path watched → the files added that it stands for: itself, and for a symbolic link the
+  // file it points to too (an edit of the target makes no event in the link's folder).
+  const files = new Map<string, Set<string>>();
   const wanted = new Map<string, Set<string>>(); // folder → names in it that matter (files, or a folder awaited)
   const armed = new Map<string, FSWatcher>();
   let closed = false;
 
-  const filesUnder = (dir: string) => [...files].filter((file) => file.startsWith(dir + path.sep));
+  const filesUnder = (dir: string) => [...files.keys()].filter((file) => file.startsWith(dir + path.sep));
+  const tell = (watched: string) => {
+    for (const file of files.get(watched) ?? []) changed(file);
+  };
+  const follow = (watched: string, file: string) => {
+    let owners = files.get(watched);
+    if (!owners) files.set(watched, (owners = new Set()));
+    if (owners.has(file)) return;
+    owners.add(file);
+    want(path.dirname(watched), path.basename(watched));
+  };
 
   const want = (dir: string, name: string) => {
     let names = wanted.get(dir);
@@ -38,7 +50,7 @@ export function watchPaths(changed: (file: string) => void): PathWatcher {
     if (parent !== dir) want(parent, path.basename(dir));
     if (existsSync(dir)) arm(dir); // back already (a folder replaced by another)
     // Whatever was in it is gone: let each file's owner find that out.
-    for (const file of filesUnder(dir)) changed(file);
+    for (const file of filesUnder(dir)) tell(file);
   };
 
   const open = (dir: string): FSWatcher | undefined => {
@@ -82,24 +94,31 @@ export function watchPaths(changed: (file: string) => void): PathWatcher {
     const names = wanted.get(dir);
     if (name === null) {
       // The platform did not say which entry: any of them may have changed.
-      for (const file of filesUnder(dir)) changed(file);
+      for (const file of filesUnder(dir)) tell(file);
       return;
     }
     const entry = name.toString();
     if (!names?.has(entry)) return;
     const full = path.join(dir, entry);
-    if (files.has(full)) changed(full);
+    tell(full);
     // An awaited folder: watch it now that it is back, and look at what it holds.
     if (wanted.has(full) && !armed.has(full) && existsSync(full) && arm(full)) {
-      for (const file of filesUnder(full)) changed(file);
+      for (const file of filesUnder(full)) tell(file);
     }
   };
 
   return {
     add(file) {
-      if (closed || files.has(file)) return;
-      files.add(file);
-      want(path.dirname(file), path.basename(file));
+      if (closed) return;
+      follow(file, file);
+      // Looked up on every add (watch adds a build's files after each build): a link pointed
+      // elsewhere since is followed to its new target.
+      try {
+        const target = realpathSync(file);
+        if (target !== file) follow(target, file);
+      } catch {
+        // not there now: its folder is watched for it
+      }
     },
     close() {
       closed = true;

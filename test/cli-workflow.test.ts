@@ -1,9 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { edit, VALID } from './support/check.js';
 import { nianbao, ROOT, scratch } from './support/cli.js';
-import { Running } from './support/spawn.js';
 
 
 describe('a county batch', () => {
@@ -25,58 +24,6 @@ describe('a county batch', () => {
     expect(run.stderr.split('\n').filter((l) => l.startsWith('已生成 pdf/'))).toHaveLength(28);
     expect(run.stderr).not.toContain('\r');
   }, 120_000);
-});
-
-describe('nianbao watch', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.stop();
-  });
-
-  it('rebuilds on save, keeps the last good PDF on a bad save, rebuilds on a fix and on a template edit', async () => {
-    const dir = scratch();
-    writeFileSync(path.join(dir, 'r.md'), VALID);
-    mkdirSync(path.join(dir, 'templates/年度报告'), { recursive: true });
-    const template = path.join(dir, 'templates/年度报告/report.md.hbs');
-    copyFileSync(path.join(ROOT, 'templates/年度报告/report.md.hbs'), template);
-    running = new Running(['watch', 'r.md'], dir);
-    await running.until(/正在监视 1 个源文件/);
-    const pdf = path.join(dir, 'r.pdf');
-    const first = readFileSync(pdf);
-    // The watch loop's PDF is an ordinary build's, byte for byte.
-    expect(nianbao(['build', 'r.md', '-o', 'ordinary.pdf'], dir).status).toBe(0);
-    expect(readFileSync(path.join(dir, 'ordinary.pdf')).equals(first)).toBe(true);
-
-    writeFileSync(path.join(dir, 'r.md'), VALID.replace('公开的及时性还需提高。', '公开的及时性还需进一步提高。'));
-    await running.until(/已生成 r\.pdf（\d+ ms）/, 2);
-    const second = readFileSync(pdf);
-    expect(second.equals(first)).toBe(false);
-
-    writeFileSync(path.join(dir, 'r.md'), edit('  行政处罚: 3', '\t行政处罚: 3'));
-    await running.until(/未更新 r\.pdf：源文件有错误，保留上一次的 PDF，继续监视/);
-    expect(running.stdout).toContain('r.md:17:1 错误 yaml-syntax 缩进里有制表符（Tab）');
-    expect(readFileSync(pdf).equals(second)).toBe(true);
-
-    writeFileSync(path.join(dir, 'r.md'), VALID);
-    await running.until(/已生成 r\.pdf/, 3);
-    expect(readFileSync(pdf).equals(first)).toBe(true);
-
-    writeFileSync(template, readFileSync(template, 'utf8').replace('{{{part 6}}}', '{{{part 6}}}\n\n本报告由模板追加的说明。'));
-    await running.until(/已生成 r\.pdf/, 4);
-    expect(readFileSync(pdf).equals(first)).toBe(false);
-    expect(await running.stop()).toBe(0);
-  }, 60_000);
-
-  it('coalesces a burst of saves into one rebuild', async () => {
-    const dir = scratch();
-    writeFileSync(path.join(dir, 'r.md'), VALID);
-    running = new Running(['watch', 'r.md'], dir);
-    await running.until(/正在监视/);
-    for (let i = 0; i < 5; i++) writeFileSync(path.join(dir, 'r.md'), VALID.replace('公开的及时性还需提高。', `第${i}次修改。`));
-    await running.until(/已生成 r\.pdf/, 2);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((running.stderr.match(/已生成 r\.pdf/g) ?? []).length).toBe(2);
-  }, 60_000);
 });
 
 describe('nianbao init', () => {

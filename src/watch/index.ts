@@ -1,17 +1,19 @@
 /**
- * Watch mode: rebuild a report when its source, its template or its fonts change. An editor's
- * burst of save events is coalesced; one build runs at a time and the newest change wins; a bad
- * save prints its diagnostics and leaves the last good PDF in place.
+ * Watch mode: rebuild a report when its source, its template or its fonts change. Files are
+ * watched by path (src/watch/paths.ts), so a save by rename, a delete and recreate or a truncate
+ * is seen like any other. An editor's burst of save events is coalesced; one build runs at a time
+ * and the newest change wins; a bad save prints its diagnostics and leaves the last good PDF in
+ * place; a missing source is waited for. Nothing a build does ends the watch.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch as chokidar } from 'chokidar';
 import { type BuildResult, buildSource } from '../build/index.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { unexpectedError } from '../diagnostics/internal.js';
 import { writeAtomic } from '../files/write.js';
-import { readFailure } from '../files/read.js';
+import { readFailure, readSourceBytes } from '../files/read.js';
 import { cacheDeflatedStreams } from '../render/deflate.js';
+import { watchPaths } from './paths.js';
 
 export interface WatchOptions {
   readonly output: (source: string) => string;
@@ -26,6 +28,23 @@ export interface Watcher {
   readonly ready: Promise<void>;
 }
 
+/** What a build attempt ended with, as the one line watch prints for it. */
+
+interface SourceState {
+  building: boolean;
+  /** A change arrived while building: look again when it ends. */
+  again: boolean;
+  timer?: NodeJS.Timeout;
+  /** The text the latest build read (undefined: build whatever is there). */
+  built?: Buffer;
+  /** Each dependency's version (inode, mtime, size) when the latest build began. */
+  seen?: Map<string, string>;
+  /** The source was not there at the latest look (said once, until it is back). */
+  missing: boolean;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function watchSources(sources: readonly string[], options: WatchOptions): Watcher {
   const log = (line: string) => process.stderr.write(`${visible(line)}\n`);
   const out = (text: string) => process.stdout.write(text);
@@ -34,33 +53,85 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
   const settle = 5;
   // Consecutive builds share most of their streams (fonts, unchanged pages): deflate each once.
   cacheDeflatedStreams();
-  const watcher = chokidar([], { ignoreInitial: true, awaitWriteFinish: false });
   const dependents = new Map<string, Set<string>>(); // watched file → sources that depend on it
-  // `seen`: each file's modification time and size when the latest build began.
-  const state = new Map<string, { building: boolean; again: boolean; timer?: NodeJS.Timeout; built?: Buffer; seen?: Map<string, string> }>();
-  const filesOf = new Map<string, Set<string>>(); // source → the files it depends on
-
-  const depend = (source: string, files: string[]) => {
-    for (const file of files.map((f) => path.resolve(f))) {
-      let set = dependents.get(file);
-      if (!set) {
-        set = new Set();
-        dependents.set(file, set);
-        watcher.add(file);
-      }
-      set.add(source);
-      let files = filesOf.get(source);
-      if (!files) filesOf.set(source, (files = new Set()));
-      files.add(file);
-    }
+  const state = new Map<string, SourceState>();
+  const filesOf = new Map<string, Set<string>>(); // source → the other files it depends on
+  const stateOf = (source: string): SourceState => {
+    let entry = state.get(source);
+    if (!entry) state.set(source, (entry = { building: false, again: false, missing: false }));
+    return entry;
   };
-  const version = (file: string) => stat(file).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
 
   let closed = false;
+  const schedule = (source: string) => {
+    if (closed) return;
+    const entry = stateOf(source);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void build(source);
+    }, settle);
+  };
+  const paths = watchPaths((file) => {
+    for (const source of dependents.get(file) ?? []) schedule(source);
+  });
+
+  const depend = (source: string, files: readonly string[]) => {
+    for (const file of files.map((f) => path.resolve(f))) {
+      let set = dependents.get(file);
+      if (!set) dependents.set(file, (set = new Set()));
+      set.add(source);
+      paths.add(file);
+      if (file === path.resolve(source)) continue;
+      let deps = filesOf.get(source);
+      if (!deps) filesOf.set(source, (deps = new Set()));
+      deps.add(file);
+    }
+  };
+  const version = (file: string) => stat(file).then((s) => `${s.ino}:${s.mtimeMs}:${s.size}`, () => '');
+  const versions = async (source: string) => {
+    const files = [...(filesOf.get(source) ?? [])];
+    const found = await Promise.all(files.map(version));
+    return new Map(files.map((file, i) => [file, found[i] ?? '']));
+  };
+  const same = (a: ReadonlyMap<string, string> | undefined, b: ReadonlyMap<string, string>) =>
+    a !== undefined && a.size === b.size && [...b].every(([file, v]) => a.get(file) === v);
+
+  /** The source's text; undefined (after saying why) when it cannot be read. */
+  const readText = async (source: string, entry: SourceState): Promise<Buffer | undefined> => {
+    // Through the safe reader: a FIFO or a device put in the source's place never blocks watch.
+    const attempt = async (): Promise<{ text: Buffer } | { error: unknown }> => {
+      try {
+        return { text: readSourceBytes(source) };
+      } catch (error) {
+        return { error };
+      }
+    };
+    let read = await attempt();
+    // An empty or missing file is nearly always an editor's save caught between truncate and
+    // write, or between moving the old file aside and writing the new one: look again a moment
+    // later before reporting it.
+    if ('error' in read || read.text.length === 0) {
+      await pause(100);
+      read = await attempt();
+    }
+    if ('text' in read) {
+      entry.missing = false;
+      return read.text;
+    }
+    entry.built = undefined; // when it is back, build it even if it is as it was
+    if (!(await stat(source).then(() => true, () => false))) {
+      if (!entry.missing) log(`未找到 ${source}，等待它重新出现（保留上一次的 PDF）`);
+      entry.missing = true;
+    } else {
+      log(`${readFailure(source, read.error)}：保留上一次的 PDF，继续监视`);
+    }
+    return undefined;
+  };
+
   const build = async (source: string): Promise<void> => {
     if (closed) return; // nothing starts after close(), not even a rebuild a finishing build asks for
-    const entry = state.get(source) ?? { building: false, again: false };
-    state.set(source, entry);
+    const entry = stateOf(source);
     if (entry.building) {
       entry.again = true; // the newest change wins: build once more when this one ends
       return;
@@ -68,24 +139,14 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     entry.building = true;
     try {
       const started = performance.now();
-      const watched = [...(filesOf.get(source) ?? [])];
-      const versions = await Promise.all(watched.map(version));
-      entry.seen = new Map(watched.map((file, i) => [file, versions[i] ?? '']));
-      // Bytes, not text: the build decodes them (UTF-8, or GB 18030 with a warning).
-      let text: Buffer;
-      try {
-        text = await readFile(source);
-        // An empty file is nearly always an editor's save caught between truncate and write:
-        // look again a moment later before reporting it.
-        if (text.length === 0) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          text = await readFile(source);
-        }
-        entry.built = text;
-      } catch (error) {
-        log(`${readFailure(source, error)}：保留上一次的 PDF，继续监视`);
-        return;
-      }
+      const text = await readText(source, entry);
+      if (text === undefined) return;
+      const seen = await versions(source);
+      // An event that changed nothing this build has not already seen (a late event of a save
+      // already built, a touch of an unrelated name): no second build, no second line.
+      if (entry.built?.equals(text) && same(entry.seen, seen)) return;
+      entry.built = text;
+      entry.seen = seen;
       const epoch = process.env.SOURCE_DATE_EPOCH;
       const result = await buildSource(source, text, { force: options.force, ...(epoch ? { sourceDateEpoch: epoch } : {}) });
       // A newer save arrived while building (or this build caught a file half-written): its
@@ -93,19 +154,27 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
       const current = await readFile(source).catch(() => text);
       if (!current.equals(text)) return;
       if (result.diagnostics.length > 0) out(`${formatDiagnostics(result.diagnostics)}\n`);
-      depend(source, [source, ...(result.template ? [result.template] : []), ...(result.fonts ?? []).map((font) => font.file)]);
+      depend(source, [...(result.template ? [result.template] : []), ...(result.fonts ?? []).map((font) => font.file)]);
       const target = options.output(source);
       // buildSource gives a PDF only when there are no errors, or with --force.
-      if (result.pdf) {
-        await writeAtomic(target, result.pdf);
-        options.onBuilt?.(source, result);
-        log(`已生成 ${target}（${Math.round(performance.now() - started)} ms）`);
-      } else {
+      if (!result.pdf) {
         log(`未更新 ${target}：源文件有错误，保留上一次的 PDF，继续监视`);
+        return;
       }
+      try {
+        await writeAtomic(target, result.pdf);
+      } catch (error) {
+        log(`无法写入 ${target}（${(error as NodeJS.ErrnoException).code ?? String(error)}）：保留上一次的 PDF，继续监视`);
+        return;
+      }
+      log(`已生成 ${target}（${Math.round(performance.now() - started)} ms）`);
+      options.onBuilt?.(source, result);
     } catch (error) {
+      // nianbao's own bug (a user's mistake is a diagnostic): said in one line, and watch goes on.
+      const detail = process.env.NIANBAO_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
       const { message, hint } = unexpectedError(error);
-      log(`构建 ${source} 时出错：${message}；继续监视\n  提示：${hint}`);
+      log(`${message}（构建 ${source} 时）；保留上一次的 PDF，继续监视（${hint}）${detail}`);
+      entry.seen = undefined; // the next event builds again
     } finally {
       entry.building = false;
       // The newest content wins even when the file system's last event was coalesced away
@@ -118,44 +187,16 @@ export function watchSources(sources: readonly string[], options: WatchOptions):
     }
   };
 
-  const schedule = (source: string) => {
-    const entry = state.get(source) ?? { building: false, again: false };
-    state.set(source, entry);
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      void build(source);
-    }, settle);
-  };
-
-  // chokidar drops a change that comes within 50 ms of the previous one and sends nothing later
-  // (a fix saved right after a bad save was lost this way): so look at the file again once that
-  // window has passed, and rebuild if it is not as the latest build found it.
-  const recheck = async (file: string) => {
-    const now = await version(file);
-    if (now === undefined) return;
-    for (const source of dependents.get(file) ?? []) {
-      if (state.get(source)?.seen?.get(file) !== now) schedule(source);
-    }
-  };
-
-  watcher.on('all', (_event, changed) => {
-    const file = path.resolve(changed);
-    for (const source of dependents.get(file) ?? []) schedule(source);
-    setTimeout(() => void recheck(file), 75);
-  });
-
   const ready = (async () => {
     for (const source of sources) depend(source, [source]);
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     for (const source of sources) await build(source);
   })();
   return {
     ready,
-    close: () => {
+    close: async () => {
       closed = true;
       for (const entry of state.values()) if (entry.timer) clearTimeout(entry.timer);
-      return watcher.close();
+      paths.close();
     },
   };
 }

@@ -28,11 +28,36 @@ export class Running {
   }
 
   /** Waits until stderr has matched `pattern` `count` times in all. */
-  async until(pattern: RegExp, count = 1, timeout = 20_000): Promise<void> {
+  async until(pattern: RegExp, count = 1, timeout = 90_000): Promise<void> {
     const deadline = Date.now() + timeout;
     const matches = () => (this.stderr.match(new RegExp(pattern.source, 'g')) ?? []).length;
     while (matches() < count) {
+      if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}) waiting for ${pattern} ×${count}\nstderr:\n${this.stderr}\nstdout:\n${this.stdout}`);
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} ×${count}\nstderr:\n${this.stderr}\nstdout:\n${this.stdout}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  /**
+   * Does `action`, then waits for the first complete stderr line after it that matches `pattern`
+   * (watch prints one line per build: 已生成, 未更新, 未找到, 内部错误) and returns it. Waiting on
+   * what the process says, not on time: the timeout is only a bound for a hang, and a process
+   * that exits meanwhile fails at once.
+   */
+  async next(pattern: RegExp, action: () => void = () => {}, timeout = 90_000): Promise<string> {
+    const from = this.stderr.length;
+    action();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const tail = this.stderr.slice(from);
+      const line = tail.slice(0, tail.lastIndexOf('\n') + 1).split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) return line;
+      const fail = (why: string) => new Error(`${why} waiting for ${pattern}\nstderr:\n${this.stderr}\nstdout:\n${this.stdout}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null) throw fail(`exited (${this.child.exitCode ?? this.child.signalCode})`);
+      if (Date.now() > deadline) throw fail('timed out');
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);

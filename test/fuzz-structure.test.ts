@@ -224,6 +224,7 @@ const MUTATIONS: Record<string, Mutation> = {
   'a huge paragraph': (t, r) => intoBody(t, r, '政府信息公开工作'.repeat(int(r, 100, 3000))),
 };
 
+// eslint-disable-next-line no-control-regex -- looking for these characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function mutate(random: Random, names: string[]): { name: string; text: string } {
@@ -308,7 +309,7 @@ describe('structure-aware fuzz', () => {
       if (readdirSync(dir).join() !== 'reports') failures.push(`run ${run}: stray files beside the folder: ${readdirSync(dir).join(', ')}`);
       const expected = new Set([...sources.keys()].flatMap((f) => [f, f.replace(/\.md$/, '.pdf'), f.replace(/\.md$/, '.html')]));
       for (const file of readdirSync(reports)) if (!expected.has(file)) failures.push(`run ${run}: a stray file ${file}`);
-      for (const [file, { name, text }] of sources) {
+      for (const [file, { name }] of sources) {
         if (!readFileSync(path.join(reports, file)).equals(written.get(file) as Buffer)) failures.push(`run ${run} ${file} (${name}): the source was modified`);
         let pdf: Buffer;
         try {

@@ -149,6 +149,27 @@ function unchanged(file: string, opened: FontFile): boolean {
   }
 }
 
+/** The tables pdfkit and the layout read: a font without one of them cannot be drawn. */
+const REQUIRED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'post'] as const;
+
+/**
+ * Whether a parsed font is whole: every table of its directory inside the file and the required
+ * ones readable. fontkit parses lazily, so a file cut short (a copy still being written) would
+ * otherwise fail later, inside pdfkit, as a TypeError.
+ */
+function complete(font: Fontkit.Font, size: number): boolean {
+  const tables = (font as unknown as { directory?: { tables?: Record<string, { offset: number; length: number }> } }).directory?.tables;
+  if (!tables) return false;
+  if (Object.values(tables).some((t) => t.offset + t.length > size)) return false;
+  if (!REQUIRED_TABLES.every((tag) => tag in tables)) return false;
+  try {
+    const record = font as unknown as Record<string, { isFixedPitch?: unknown } | undefined>;
+    return REQUIRED_TABLES.every((tag) => record[tag] !== undefined) && record.post?.isFixedPitch !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and parses a font file once per process (again if the file changed since). */
 export function loadFont(file: string): LoadedFont {
   const cached = loaded.get(file);
@@ -177,6 +198,10 @@ export function loadFont(file: string): LoadedFont {
     throw new FontError(`“${file}”不是可用的 TrueType/OpenType 字体`, '字体集（.ttc）不能使用：请改用单个字体的 .ttf 或 .otf 文件');
   }
   const font = created;
+  if (!complete(font, buffer.length)) {
+    opened.close();
+    throw new FontError(`字体文件“${file}”不完整或已损坏（缺少必需的表，或表超出文件末尾；也可能正在写入）`, '换一个完好的字体文件；如果刚复制过来，等复制完成后再生成');
+  }
   shareWithPdfkit(font);
   parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,

@@ -6,17 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSource } from '../src/build/index.js';
 import { checkSource } from '../src/pipeline.js';
+import { mulberry32 } from './support/mutations.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES = [
   ...readdirSync('examples').filter((f) => f.endsWith('.md')).map((f) => readFileSync(`examples/${f}`, 'utf8')),

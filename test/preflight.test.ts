@@ -7,17 +7,11 @@ import { markdownToContent } from '../src/markdown/to-pdfmake.js';
 import { FONT_ROLES } from '../src/model/fields.js';
 import { checkSource } from '../src/pipeline.js';
 import { compileTemplate } from '../src/template/render.js';
+import { FAMILY_ROLES } from '../src/build/index.js';
 import { edit } from './support/check.js';
 
 const SHIPPED = readFileSync(new URL('../templates/年度报告/report.md.hbs', import.meta.url), 'utf8');
-const FAMILIES = {
-  Body: { normal: '正文', bold: '一级标题', italics: '二级标题' },
-  Hei: { normal: '一级标题' },
-  Kai: { normal: '二级标题' },
-  Title: { normal: '标题' },
-  Issuer: { normal: '发文机关标志' },
-  PageNumber: { normal: '页码' },
-} as const;
+const FAMILIES = FAMILY_ROLES;
 
 /** Fonts that have every character except those listed for a role. */
 function fonts(missing: Partial<Record<FontRole, string>>) {

@@ -40,7 +40,7 @@ export interface BuildResult {
 const PRODUCER = 'nianbao';
 
 /** The pdfmake font families of the layout and the font role behind each of their styles. */
-const FAMILY_ROLES: Readonly<Record<string, Readonly<Partial<Record<'normal' | 'bold' | 'italics', FontRole>>>>> = {
+export const FAMILY_ROLES: Readonly<Record<string, Readonly<Partial<Record<'normal' | 'bold' | 'italics', FontRole>>>>> = {
   // **strong** is set in 黑体 and *em* in 楷体, within body text.
   Body: { normal: '正文', bold: '一级标题', italics: '二级标题' },
   Hei: { normal: '一级标题' },

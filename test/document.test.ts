@@ -14,7 +14,7 @@ describe('dates', () => {
   it('after 1月31日 is a warning; 虚位 is a warning with the fix', () => {
     const late = edit('成文日期: 2022年1月21日', '成文日期: 2022年2月21日');
     expect(lines(late)).toEqual([
-      'r.md:8:7 警告 date-late 成文日期 2022年2月21日 晚于 2022年1月31日',
+      'r.md:8:7 警告 date-late 成文日期 2022年2月21日 晚于 2022年1月31日（乡镇人民政府、街道办事处按各地规定，多为每年 1月31日前公布）',
       'r.md:12:9 警告 print-date-early 印发日期 2022年1月21日 早于成文日期 2022年2月21日',
     ]);
     const padded = edit('成文日期: 2022年1月21日', '成文日期: 2022年01月21日');

@@ -24,8 +24,8 @@ const OUTDATED_HINT =
 describe('seed examples: full check output', () => {
   it('000 临夏市南龙镇 2021: late, 2019 tables, no fee statement', () => {
     expect(formatDiagnostics(check('nanlong-2021').diagnostics).split('\n')).toEqual([
-      'examples/nanlong-2021.md:13:7 警告 date-late 成文日期 2022年2月21日 晚于 2022年1月31日',
-      '  提示：条例第四十九条：县级以上人民政府部门应在每年 1月31日前公布上一年度的年度报告；其他机关请按本地规定的期限核对',
+      'examples/nanlong-2021.md:13:7 警告 date-late 成文日期 2022年2月21日 晚于 2022年1月31日（乡镇人民政府、街道办事处按各地规定，多为每年 1月31日前公布）',
+      '  提示：核对成文日期；确已逾期的，请在报告中说明原因（由“机关”名称判断为乡镇街道；不对时写“报告主体: …”）',
       'examples/nanlong-2021.md:27:1 警告 format-outdated 2021 年度的报告，“主动公开”表用的是 2019 格式',
       OUTDATED_HINT,
       'examples/nanlong-2021.md:47:1 警告 format-outdated 2021 年度的报告，“依申请公开”表用的是 2019 格式',

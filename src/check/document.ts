@@ -1,11 +1,32 @@
 /** Checks of the report as a document: dates, 发文字号, the six parts, and the narrative vs the tables. */
 import type { Diagnostic, Position, Severity } from '../diagnostics/types.js';
 import { compareDates, formatDate } from '../model/dates.js';
+import { deadlineOf, ISSUER_ALIASES, ISSUER_KINDS, type IssuerKind, issuerKindOf } from '../model/issuer.js';
 import { cellAt, type NarrativeBlock, type Report } from '../model/types.js';
 import { PARTS, TABLE_IDS } from '../tables/definitions.js';
 
 /** 〔2022〕60号: full year in 六角括号, serial number without 第 or leading zero. */
 const DOCUMENT_NUMBER = /^(.*?)〔(\d{4})〕([1-9]\d*)号$/;
+
+/** What 条例 第四十九条 says of each issuer's deadline, quoted in the message. */
+const DEADLINE_RULE: Readonly<Record<IssuerKind, string>> = {
+  人民政府: '条例第四十九条：县级以上地方人民政府的年度报告在每年 3月31日前向社会公布',
+  部门: '条例第四十九条：县级以上人民政府部门在每年 1月31日前公布上一年度的年度报告',
+  乡镇街道: '乡镇人民政府、街道办事处按各地规定，多为每年 1月31日前公布',
+};
+
+function deadlineHint(kind: IssuerKind | undefined, stated: boolean): string {
+  if (kind === undefined) return '从“机关”名称看不出报告主体，按县级以上人民政府的 3月31日核对；部门或乡镇街道请写“报告主体: 部门”或“报告主体: 乡镇街道”';
+  const judged = stated ? '' : `（由“机关”名称判断为${kind}；不对时写“报告主体: …”）`;
+  return `核对成文日期；确已逾期的，请在报告中说明原因${judged}`;
+}
+
+/**
+ * The year from which part 六 must say whether 信息处理费 was charged: 《政府信息公开信息处理费管理
+ * 办法》（国办函〔2020〕109号）took effect on 2021-01-01, and the 2021 format (国办公开办函〔2021〕30号)
+ * asks for the fees in part 六 from the 2021 report on.
+ */
+export const FEE_STATEMENT_FROM_YEAR = 2021;
 
 export function checkDocument(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -17,11 +38,25 @@ export function checkDocument(report: Report): Diagnostic[] {
     hint: string,
   ) => diagnostics.push({ file: report.file, position, severity, code, message, hint });
 
-  // 成文日期: after the statistical year, by the 1月31日 deadline (条例 第四十九条).
+  // 报告主体: who reports decides the deadline (条例 第四十九条); written, it must be one of three.
+  const written = report.issuerKind;
+  const writtenKind = written ? ISSUER_ALIASES[written.value.replace(/\s+/g, '')] : undefined;
+  if (written && !writtenKind) {
+    push(
+      'error',
+      written.position,
+      'bad-option',
+      `“报告主体”只能是 ${ISSUER_KINDS.join('、')}，这里是“${written.value}”`,
+      '县级以上人民政府（及其办公厅、办公室代为发布的本级政府报告）写 人民政府；政府的工作部门写 部门；乡镇人民政府、街道办事处写 乡镇街道',
+    );
+  }
+  const kind = writtenKind ?? issuerKindOf(report.agency);
+
+  // 成文日期: after the statistical year, by the deadline of who reports.
   const date = report.date;
   if (date) {
     const yearEnd = { year: report.year, month: 12, day: 31 };
-    const deadline = { year: report.year + 1, month: 1, day: 31 };
+    const deadline = deadlineOf(kind, report.year);
     if (compareDates(date, yearEnd) <= 0) {
       push(
         'error',
@@ -31,13 +66,7 @@ export function checkDocument(report: Report): Diagnostic[] {
         `${report.year} 年度的报告统计到 ${report.year}年12月31日，成文日期应在 ${report.year + 1} 年：是不是写错了年份？`,
       );
     } else if (compareDates(date, deadline) > 0) {
-      push(
-        'warning',
-        date.position,
-        'date-late',
-        `成文日期 ${formatDate(date)} 晚于 ${formatDate(deadline)}`,
-        '条例第四十九条：县级以上人民政府部门应在每年 1月31日前公布上一年度的年度报告；其他机关请按本地规定的期限核对',
-      );
+      push('warning', date.position, 'date-late', `成文日期 ${formatDate(date)} 晚于 ${formatDate(deadline)}（${DEADLINE_RULE[kind ?? '人民政府']}）`, deadlineHint(kind, written !== undefined));
     }
   }
   const printDate = report.colophon?.printDate;
@@ -125,9 +154,9 @@ export function checkDocument(report: Report): Diagnostic[] {
     }
   });
 
-  // Part 六 must say whether 信息处理费 was charged.
+  // Part 六 must say whether 信息处理费 was charged (from the year the fee rules took effect).
   const other = parts[5];
-  if (other && !other.blocks.some((b) => mentionsFee(b.text))) {
+  if (report.year >= FEE_STATEMENT_FROM_YEAR && other && !other.blocks.some((b) => mentionsFee(b.text))) {
     push(
       'warning',
       other.position,

@@ -288,6 +288,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
     if (chosen) fonts[role] = chosen.value;
   }
 
+  const issuerKind = text(walker, values, '报告主体');
   const recipient = text(walker, values, '主送机关')?.value;
   const signature = text(walker, values, '署名')?.value;
   const reportDate = date(walker, values, '成文日期');
@@ -322,6 +323,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
     narrative,
     keyPositions,
     ...(redHeader ? { redHeader } : {}),
+    ...(issuerKind ? { issuerKind } : {}),
     ...(recipient ? { recipient } : {}),
     ...(signature ? { signature } : {}),
     ...(reportDate ? { date: reportDate } : {}),

@@ -38,6 +38,11 @@ export const FRONT_MATTER_FIELDS: readonly FieldDef[] = [
   },
   { key: '机关', type: 'text', required: true, description: '发布报告的行政机关全称' },
   {
+    key: '报告主体',
+    type: 'text',
+    description: '谁报告，决定公布期限（条例第四十九条）：人民政府（县级以上人民政府，3月31日前）、部门（1月31日前）或 乡镇街道（1月31日前）；省略时由“机关”名称判断',
+  },
+  {
     key: '标题',
     type: 'text',
     description: '报告标题；省略时为“机关 + 年度 + 年政府信息公开工作年度报告”',

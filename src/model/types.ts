@@ -133,6 +133,8 @@ export interface Report {
   readonly format: Format;
   readonly template: string;
   readonly redHeader?: RedHeader;
+  /** 报告主体 as written (人民政府, 部门, 乡镇街道); absent: judged from 机关. */
+  readonly issuerKind?: Located<string>;
   /** 主送机关 */
   readonly recipient?: string;
   /** 署名 */

@@ -228,12 +228,23 @@ const QUOTES_APPLICATIONS =
 /** "未发生行政复议", "未收到公开行政复议"; not a qualified "未发生因答复不当引发的行政复议". */
 const SAYS_NO_REVIEW = /(未|没有)(收到|发生|被申请)?[^。；，因]{0,4}行政复议/;
 
+/**
+ * A count of a narrower body or period than the table's (区政府办代表区政府受理 17 件, 其中, 同比,
+ * 本机关 in a government's report): the text's own clause says so, so it is not compared.
+ */
+const QUALIFIER = /其中|同比|代表|本机关|本级|较上年|比上年/;
+function qualified(text: string, index: number, quoted: string): boolean {
+  const clauseStart = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('；', index), text.lastIndexOf('，', index)) + 1;
+  return QUALIFIER.test(text.slice(clauseStart, index) + quoted);
+}
+
 function checkNarrativeAgainstTables(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const application = report.tables.application;
   // A total the source's own mistake left unknown (its error says so) is not quoted against the text.
   const known = (cell: ReturnType<typeof cellAt>) => (cell?.unread ? undefined : cell);
   const received = known(cellAt(application, '本年新收', '总计'));
+  const carried = known(cellAt(application, '上年结转', '总计'));
   const review = known(cellAt(report.tables.review, '行政复议', '总计'));
   for (const block of allBlocks(report)) {
     const none = SAYS_NO_APPLICATIONS.exec(block.text);
@@ -253,15 +264,23 @@ function checkNarrativeAgainstTables(report: Report): Diagnostic[] {
       application.present &&
       received &&
       Number(quoted[1]) !== received.value &&
-      !none
+      !none &&
+      !qualified(block.text, quoted.index, quoted[0])
     ) {
+      const count = Number(quoted[1]);
+      // 收到 N 件 counted with last year's carry-over: not a contradiction, only unclear.
+      const withCarryover = carried && received.value + carried.value === count;
       diagnostics.push({
         file: report.file,
         position: positionIn(block, quoted.index),
         severity: 'warning',
         code: 'narrative-contradicts-table',
-        message: `正文写“${quoted[0]}”，但依申请公开表“本年新收”总计为 ${received.value}`,
-        hint: '正文引用的件数要与统计表一致',
+        message: withCarryover
+          ? `正文写“${quoted[0]}”，表三“本年新收”总计为 ${received.value}；${count} 等于本年新收 ${received.value} + 上年结转 ${carried.value}`
+          : `正文写“${quoted[0]}”，但依申请公开表“本年新收”总计为 ${received.value}`,
+        hint: withCarryover
+          ? '如果正文说的是本年新收与上年结转的合计，请写明（如“新收 74 件，加上年结转 1 件，共办理 75 件”），免得读者以为与表三不符'
+          : '正文引用的件数要与统计表一致',
       });
     }
     const noReview = SAYS_NO_REVIEW.exec(block.text);

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../commands/errors.js';
+import { fileKind } from './regular.js';
 import { reason } from './write.js';
 
 export interface OutputChoice {
@@ -118,20 +119,10 @@ function shownPath(file: string, cwd: string): string {
   return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** What a non-regular file is, in the words of the messages; undefined for a regular file. */
-function kindOf(info: import('node:fs').Stats): string | undefined {
-  if (info.isFile()) return undefined;
-  if (info.isDirectory()) return '目录';
-  if (info.isFIFO()) return '命名管道（FIFO）';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备';
-  if (info.isSocket()) return '套接字';
-  return '特殊文件';
-}
-
 async function locate(file: string, cwd: string, known: Map<string, string>): Promise<Located> {
   const physical = await physicalPath(file, cwd, known);
   const info = await stat(physical).catch(() => undefined);
-  const kind = info ? kindOf(info) : undefined;
+  const kind = info ? fileKind(info) : undefined;
   return { shown: file, physical, ...(info ? { inode: `${info.dev}:${info.ino}` } : {}), ...(kind ? { kind } : {}) };
 }
 
@@ -161,8 +152,8 @@ async function folderProblem(target: string, choice: OutputChoice, cwd: string):
       return {
         message:
           existing === path.resolve(cwd, choice.outDir)
-            ? `--out-dir“${choice.outDir}”是一个${kindOf(info) ?? '文件'}，不是目录`
-            : `无法创建 --out-dir“${choice.outDir}”：“${shown}”是一个${kindOf(info) ?? '文件'}，不是目录`,
+            ? `--out-dir“${choice.outDir}”是一个${fileKind(info) ?? '文件'}，不是目录`
+            : `无法创建 --out-dir“${choice.outDir}”：“${shown}”是一个${fileKind(info) ?? '文件'}，不是目录`,
         hint: '--out-dir 写一个目录（不存在会自动创建），或删去它，让 PDF 生成在源文件旁边',
       };
     return undefined;

@@ -24,13 +24,21 @@ export class UnreadableFile extends Error {
   }
 }
 
-function kindOf(stats: Stats): string | undefined {
+/** What a file that is not a regular one is, as a noun; undefined for a regular file. */
+export function fileKind(stats: Stats): string | undefined {
   if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return '这是一个目录，不是文件';
-  if (stats.isFIFO()) return '这是一个命名管道（FIFO），不是普通文件';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return '这是一个设备，不是普通文件';
-  if (stats.isSocket()) return '这是一个套接字，不是普通文件';
-  return '不是普通文件';
+  if (stats.isDirectory()) return '目录';
+  if (stats.isFIFO()) return '命名管道（FIFO）';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return '设备';
+  if (stats.isSocket()) return '套接字';
+  return '特殊文件';
+}
+
+function kindOf(stats: Stats): string | undefined {
+  const kind = fileKind(stats);
+  if (kind === undefined) return undefined;
+  if (kind === '目录') return '这是一个目录，不是文件';
+  return kind === '特殊文件' ? '不是普通文件' : `这是一个${kind}，不是普通文件`;
 }
 
 function megabytes(bytes: number): string {

@@ -10,7 +10,7 @@
  * through the template's origin map to the source's line:column, or the template's when the
  * template wrote it; and in the front matter for the title, 版头, 署名 and 版记.
  */
-import MarkdownIt from 'markdown-it';
+import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
@@ -92,7 +92,6 @@ function drawnTexts(definition: Node, families: FamilyRoles): { role: FontRole; 
 
 // ---- Where it was written ------------------------------------------------------------------
 
-const markdown = new MarkdownIt('commonmark');
 const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**

@@ -3,12 +3,11 @@
  * template only copies them): a malformed block is an error at its file:line:column, found by
  * `nianbao check` before anything is built.
  */
-import MarkdownIt from 'markdown-it';
+import { markdown } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import type { Narrative } from '../model/types.js';
 import { GRID_LIMITS, type GridProblem, readGrid } from './grid.js';
 
-const markdown = new MarkdownIt('commonmark');
 
 /** A grid block of the source: its fence and content as the template output will carry them, and where its lines are. */
 export interface SourceGrid {

@@ -8,14 +8,13 @@
  *   rest without a word, so more than NESTING_MAX levels of lists and quotes is an error. Real
  *   reports use one or two.
  */
-import MarkdownIt from 'markdown-it';
+import { markdown } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import { emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../layout/title.js';
 import type { Report } from '../model/types.js';
 
 export const NESTING_MAX = 6;
 
-const markdown = new MarkdownIt('commonmark');
 const CONTAINERS = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open']);
 const CLOSERS = new Set(['blockquote_close', 'bullet_list_close', 'ordered_list_close']);
 

@@ -3,7 +3,7 @@
  * numbered by the template); `##`/`###`/`####` get （一）/1./（1）, counted per part; `grid`
  * blocks become tables. Pure: styles are named here and defined by the page layout.
  */
-import MarkdownIt from 'markdown-it';
+import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
 import { emWidth } from '../layout/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
@@ -13,7 +13,6 @@ import { type BrokenLine, breakLines } from './lines.js';
 
 export type PdfNode = Record<string, unknown>;
 
-const markdown = new MarkdownIt('commonmark');
 
 /** Inline tokens → pdfmake text runs: strong → 黑体 (bold face), em → 楷体 (italic face). */
 function inlines(tokens: readonly Token[]): (string | PdfNode)[] {

@@ -2,7 +2,7 @@
  * Stage 1: source text → ParsedSource. Splits the `---` front matter from the Markdown body and
  * parses both, keeping every position. Pure: no file access.
  */
-import MarkdownIt from 'markdown-it';
+import { markdown } from './markdown.js';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Body, FrontMatter, ParsedSource } from './types.js';
@@ -10,7 +10,6 @@ import { yamlPosition } from './types.js';
 import { resolveAliases } from './aliases.js';
 import { explainYamlError } from './yaml-errors.js';
 
-const markdown = new MarkdownIt('commonmark');
 const FENCE = /^---[ \t]*$/;
 const CLOSING = /^(---|\.\.\.)[ \t]*$/;
 

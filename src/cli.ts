@@ -4,7 +4,7 @@ import { diagnosticsToJson, formatDiagnostics, visible } from './diagnostics/for
 import type { Diagnostic } from './diagnostics/types.js';
 import { sourcesOrFail } from './files/inputs.js';
 import type { BuildCommandOptions } from './commands/build.js';
-import { UsageError } from './commands/errors.js';
+import { UsageError } from './diagnostics/usage-error.js';
 import { unexpectedError } from './diagnostics/internal.js';
 import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';

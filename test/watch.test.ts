@@ -47,6 +47,22 @@ function renameOver(file: string, data: string | Buffer): void {
   renameSync(temporary, file);
 }
 
+/**
+ * Writes the replacement font in place and returns the build line once the whole file is there:
+ * a 10 MB write is seen while it is still under way, and a font cut short is a font error (未更新)
+ * until the rest arrives and the next event rebuilds.
+ */
+async function writtenFont(watch: Running, file: string): Promise<string> {
+  const built = () => (watch.stderr.match(/已生成 /g) ?? []).length;
+  const before = built();
+  const line = await watch.next(BUILT, () => writeFileSync(file, HEI_BOLD));
+  if (!line.startsWith('未更新')) return line;
+  expect(watch.stdout).toMatch(/错误 font 字体文件“.*”不完整或已损坏/);
+  // The rebuild may already have been printed after that line: count, do not wait for a new one.
+  await watch.until(/已生成 /, before + 1);
+  return watch.stderr.split('\n').filter((l) => l.startsWith('已生成 ')).at(-1) ?? '';
+}
+
 let running: Running | undefined;
 afterEach(async () => {
   await running?.stop();
@@ -205,7 +221,7 @@ describe('watch survives a font file beside the report being replaced on disk', 
     const { at, pdf, watch } = await watching(start);
     expect(pdfFonts(pdf)).not.toContain('FandolHei-Bold');
     expect(await watch.next(BUILT, () => rmSync(at(FONT)))).toMatch(/^已生成 r\.pdf/);
-    expect(await watch.next(BUILT, () => writeFileSync(at(FONT), HEI_BOLD))).toMatch(/^已生成 r\.pdf/);
+    expect(await writtenFont(watch, at(FONT))).toMatch(/^已生成 r\.pdf/);
     expect(pdfFonts(pdf)).toContain('FandolHei-Bold');
     expect(await pdfText(pdf)).toContain(PHRASE);
   }, 180_000);
@@ -224,7 +240,7 @@ describe('watch survives a font file beside the report being replaced on disk', 
     const before = readFileSync(pdf);
     expect(await watch.next(BUILT, () => truncateSync(at(FONT)))).toBe('未更新 r.pdf：源文件有错误，保留上一次的 PDF，继续监视');
     expect(readFileSync(pdf).equals(before)).toBe(true);
-    expect(await watch.next(BUILT, () => writeFileSync(at(FONT), HEI_BOLD))).toMatch(/^已生成 r\.pdf/);
+    expect(await writtenFont(watch, at(FONT))).toMatch(/^已生成 r\.pdf/);
     expect(pdfFonts(pdf)).toContain('FandolHei-Bold');
   }, 180_000);
 

@@ -8,7 +8,7 @@ import type { Report } from '../model/types.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { sourcesOrFail } from '../files/inputs.js';
 import { guardOutputs, htmlPath, makeOutputFolders, planOutputs, type RunInput } from '../files/outputs.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { readPreviousReport } from '../files/read.js';
 import { resolveFonts } from '../fonts/resolve.js';
 import { checkSource } from '../pipeline.js';

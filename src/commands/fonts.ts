@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FontError, resolveFonts } from '../fonts/resolve.js';
 import { checkSource } from '../pipeline.js';
 import { readSource } from '../files/read.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 const SOURCES = { source: '源文件“字体”指定', 'beside-report': '报告旁边', system: '系统已安装', shipped: '随附的 Fandol 字体（后备）' };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeAtomic } from '../files/write.js';
 import { initialSource } from '../init/source.js';
 import { readPreviousReport } from '../files/read.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { schemaReference } from './schema-path.js';
 
 export interface InitCommandOptions {

@@ -4,7 +4,7 @@ import { reportHtml } from '../html/render.js';
 import { type PreviewServer, RELOAD_SCRIPT, startPreview } from '../serve/index.js';
 import { watchSources } from '../watch/index.js';
 import { type BuildCommandOptions, buildTargets, outputPath } from './build.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 export async function runWatch(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const files = await buildTargets(inputs, options);

@@ -1,7 +1,7 @@
 /** The edge where command-line inputs (files, directories, globs) become source files. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../commands/errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 
 export interface InputProblem {
   readonly input: string;

@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../commands/errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { fileKind } from './regular.js';
 import { reason } from './write.js';
 

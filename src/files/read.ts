@@ -1,5 +1,5 @@
 /** Reading sources at the edge: a missing or unreadable file is a usage error (exit 2). */
-import { UsageError } from '../commands/errors.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { Report } from '../model/types.js';
 import { checkSource } from '../pipeline.js';

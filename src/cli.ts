@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
   cli
     .command('check <...源文件>', '检查报告源文件：结构、勾稽关系、日期、文号和六个部分')
     .option('--format <格式>', '输出格式：text（默认）或 json')
-    .option('--previous <文件>', '上一年的报告：核对上年结转')
+    .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')
     .example('nianbao check examples/*.md')
     .example('nianbao check 2022.md --previous 2021.md')
     .action((files: unknown[], options: Record<string, unknown>) => {
@@ -146,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       pending = runCheck(names(files), { ...(format ? { format } : {}), ...(previous ? { previous } : {}) });
     });
   outputOptions(cli.command('build <...源文件>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文'))
-    .option('--previous <文件>', '上一年的报告：核对上年结转')
+    .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')
     .option('--html', '同时生成网页版（与 PDF 同名的 .html，独立文件，不引用外部资源）')
     .example('nianbao build report.md')
     .example('nianbao build reports/ --out-dir pdf')

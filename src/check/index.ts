@@ -7,6 +7,8 @@ import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkDocument } from './document.js';
 import { checkAgainstPrevious } from './previous.js';
+import { checkTextReused } from './text-reused.js';
+import { checkYearJumps } from './year-jump.js';
 
 export interface CheckOptions {
   /** Last year's report, for the checks across years. */
@@ -19,6 +21,12 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     ...checkDocument(report),
     ...checkGrids(report.file, report.narrative),
     ...checkLimits(report),
-    ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
+    ...(options.previous
+      ? [
+          ...checkAgainstPrevious(report, options.previous),
+          ...checkYearJumps(report, options.previous),
+          ...checkTextReused(report, options.previous),
+        ]
+      : []),
   ];
 }

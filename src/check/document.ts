@@ -204,7 +204,8 @@ function lastLine(report: Report): Position {
 }
 
 function mentionsFee(text: string): boolean {
-  return /信息处理费|(收取|收费|缴纳)[^。；]{0,12}费|费用[^。；]{0,8}收取/.test(text);
+  // 信息处理费 is also written 信息公开处理费; “未发生政府信息公开收费事项” states it too (上海市科委 2024).
+  return /处理费|(收取|收费|缴纳)[^。；]{0,12}费|费用[^。；]{0,8}收取|收费事项/.test(text);
 }
 
 function allBlocks(report: Report): NarrativeBlock[] {

@@ -165,10 +165,11 @@ export function readTable(
       }
     } else if (isSeq(value)) {
       readRowList(row, columns, value, label);
+    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
+      // The row's one cell, `~` included (a blank cell, as in every other form; `init` writes it).
+      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else if (isScalar(value) && value.value === null) {
       // `规章:` with nothing after it: the row is there, every cell is left out.
-    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
-      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else {
       const example = columns
         .slice(0, 2)

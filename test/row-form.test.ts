@@ -175,8 +175,10 @@ describe('mistakes in a list', () => {
   });
 
   it('a group written as one list is wrong-type (each sub-row is its own list)', () => {
-    expect(lines(edit('不予公开:\n    属于国家秘密: { 商业企业: 1 }', '不予公开: [0, 1, 0, 0, 0, 0, 1]'))).toEqual([
-      'r.md:25:9 错误 wrong-type “不予公开”应当是按小项写的一组键值，这里是一个列表',
+    const text = edit('不予公开:\n    属于国家秘密: { 商业企业: 1 }', '不予公开: [0, 1, 0, 0, 0, 0, 1]');
+    expect(lines(text)).toEqual(['r.md:25:9 错误 wrong-type “不予公开”应当是按小项写的一组键值，这里是一个列表']);
+    expect(hints(text)).toEqual([
+      '在“不予公开:”下面缩进写各小项，每个小项一行，例如“  属于国家秘密: [0, 0, 0, 0, 0, 0, 0]”或“  属于国家秘密: { 自然人: 0 }”。这一组未计入合计校验，改正后再检查',
     ]);
   });
 

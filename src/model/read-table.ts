@@ -1,4 +1,4 @@
-/** Reading one statistical table from its YAML mapping into cells, with shape diagnostics. */
+/** Reading one statistical table from its YAML mapping (rows as mappings or lists) into cells, with shape diagnostics. */
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Position } from '../diagnostics/types.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -263,7 +263,10 @@ export function readTable(
           walker.valuePosition(rowPair),
           `“${group.key}”`,
           '按小项写的一组键值',
-          withNote(`在“${group.key}:”下面缩进写各小项，例如“  ${groupRows[0]?.key}: { 自然人: 0 }”`, note('group')),
+          withNote(
+            `在“${group.key}:”下面缩进写各小项，每个小项一行，例如“  ${groupRows[0]?.key}: [${(groupRows[0]?.columns ?? []).map(() => 0).join(', ')}]”或“  ${groupRows[0]?.key}: { 自然人: 0 }”`,
+            note('group'),
+          ),
         );
       }
       continue;

@@ -38,10 +38,17 @@ describe('one mistake gives one error: a row or cell whose shape failed is left 
     ]);
   });
 
-  it('a row written as a list (本年新收: [5, 2]) gives only its wrong-type', () => {
+  it('a row list of the wrong length (本年新收: [5, 2]) gives only its row-length', () => {
     const text = edit('本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: [5, 2]');
     expect(full(text)).toEqual([
-      '21:9 wrong-type “依申请公开”的“本年新收”行应当是按列写的一组键值，这里是一个列表 | 写成“本年新收: { 自然人: 0, 商业企业: 0 }”，没写的列按 0 计。此行未计入合计校验，改正后再检查',
+      '21:9 row-length “依申请公开”的“本年新收”行列了 2 个值，应当是 7 个（或不写总计，6 个），依次为自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计 | 每列一个值，按上面的顺序写；空着的格写 ~，没有的写 0；总计不写则自动计算。此行未计入合计校验，改正后再检查',
+    ]);
+  });
+
+  it('a wrong value in a row list (本年新收: [5, 2件, …]) gives only its unit-in-number, at the value', () => {
+    const text = edit('本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: [5, 2件, 0, 0, 0, 0, 7]');
+    expect(full(text)).toEqual([
+      '21:13 unit-in-number “本年新收”行“商业企业”“2件”里写了单位“件” | 单元格只写数字，单位不写：2。此格未计入合计校验，改正后再检查',
     ]);
   });
 

@@ -32,7 +32,24 @@ describe('JSON Schema', () => {
     }
   });
 
+  it('accepts the row form: a corpus report written in it, and lists mixed with mappings', () => {
+    const mixed = edit('本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: [5, 2, ~, 无, /, 0]', VALID);
+    for (const [name, text] of [
+      ['pingtan-2021', readFileSync('test/fixtures/published/pingtan-2021.md', 'utf8')],
+      ['huaian-2024 (row form)', readFileSync('test/fixtures/row-form/huaian-2024.md', 'utf8')],
+      ['mixed', edit('规章: { 本年制发件数: 0, 本年废止件数: 0, 现行有效件数: 0 }', '规章: [0, 0, 0]', mixed)],
+    ] as const) {
+      expect(text, name).toMatch(/: \[\d/);
+      validate(frontMatter(text));
+      expect(validate.errors ?? [], name).toEqual([]);
+    }
+  });
+
   const cases: [string, string, string, string, string][] = [
+    ['a row list too short', '本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: [5, 2]', 'row-length', '/依申请公开/本年新收'],
+    ['a row list too long', '行政复议: { 结果维持: 1, 尚未审结: 1, 总计: 2 }', '行政复议: [1, 0, 0, 1, 2, 0]', 'row-length', '/复议诉讼/行政复议'],
+    ['a negative value in a row list', '本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: [5, -2, 0, 0, 0, 0, 3]', 'negative', '/依申请公开/本年新收/1'],
+    ['a unit in a group row list', '属于国家秘密: { 商业企业: 1 }', '属于国家秘密: [0, 1件, 0, 0, 0, 0]', 'unit-in-number', '/依申请公开/不予公开/属于国家秘密/1'],
     ['unknown column', '上年结转: { 自然人: 1 }', '上年结转: { 自然人: 1, 商业企: 0 }', 'unknown-key', '/依申请公开/上年结转/商业企'],
     ['unknown top-level key', '主送机关:', '主送机关关:', 'unknown-key', '/主送机关关'],
     ['negative count', '行政处罚: 3', '行政处罚: -3', 'negative', '/主动公开/行政处罚'],

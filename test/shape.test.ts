@@ -74,7 +74,7 @@ describe('values that cannot be counts', () => {
     [
       '行政处罚: 3',
       '行政处罚: [1, 2]',
-      'r.md:17:9 错误 wrong-type “主动公开”的“行政处罚”行应当是按列写的一组键值，这里是一个列表',
+      'r.md:17:9 错误 row-length “主动公开”的“行政处罚”行列了 2 个值，应当是 1 个：本年处理决定数量',
     ],
   ];
   for (const [from, to, expected] of cases) {
@@ -93,7 +93,7 @@ describe('values that cannot be counts', () => {
     expect(
       lines(edit('规章: { 本年制发件数: 0, 本年废止件数: 0, 现行有效件数: 0 }', '规章: 0')),
     ).toEqual([
-      'r.md:14:7 错误 wrong-type “主动公开”的“规章”行应当是按列写的一组键值，这里是数字 0',
+      'r.md:14:7 错误 wrong-type “主动公开”的“规章”行应当是按列顺序的列表或按列写的一组键值，这里是数字 0',
     ]);
   });
 

@@ -17,7 +17,7 @@ const notBomb = (line: string) => !/没有“炸弹\d”这一项/.test(line);
 describe('YAML aliases, merge keys and tags in the front matter', () => {
   it('an alias bomb (billion laughs) used as a cell is one diagnostic, not a hang', () => {
     expect(lines(withBomb('行政处罚: 3', '行政处罚: *a8')).filter(notBomb)).toEqual([
-      'r.md:11:10 错误 wrong-type “主动公开”的“行政处罚”行应当是按列写的一组键值，这里是一个列表',
+      'r.md:11:10 错误 row-length “主动公开”的“行政处罚”行列了 10 个值，应当是 1 个：本年处理决定数量',
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('YAML aliases, merge keys and tags in the front matter', () => {
     const dir = scratch({ 'r.md': withBomb('行政处罚: 3', '行政处罚: *a8') });
     const run = nianbao(['build', 'r.md'], dir);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('r.md:11:10 错误 wrong-type “主动公开”的“行政处罚”行应当是按列写的一组键值，这里是一个列表');
+    expect(run.stdout).toContain('r.md:11:10 错误 row-length “主动公开”的“行政处罚”行列了 10 个值，应当是 1 个：本年处理决定数量');
   });
 
   it('an alias to a scalar reads as the value it stands for (it was wrong-type 无法识别的值)', () => {

@@ -13,15 +13,30 @@ function yamlString(text: string): string {
   return /^[\w\u4e00-\u9fff〔〕（）、]+$/u.test(text) ? text : JSON.stringify(text);
 }
 
+/** A row in the row form: its values in the column order; a one-column row is the value itself. */
 function rowLine(row: RowDef, values: (column: string) => number | '~', indent: string): string {
-  const cells = row.columns.map((c) => `${c}: ${values(c)}`);
-  return `${indent}${row.key}: { ${cells.join(', ')} }`;
+  const cells = row.columns.map(values);
+  return `${indent}${row.key}: ${cells.length === 1 ? cells[0] : `[${cells.join(', ')}]`}`;
+}
+
+/** The comment naming the columns of the rows below it (table 二 changes them from block to block). */
+function columnsComment(def: TableDef, row: RowDef, indent: string): string {
+  const labels = row.columns.map((key) => {
+    const column = def.columns.find((c) => c.key === key);
+    return column?.label ?? key;
+  });
+  return `${indent}# ${labels.length === 1 ? labels[0] : `各列依次为 [${labels.join(', ')}]`}`;
 }
 
 function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number | '~', note: string): string[] {
   const lines = [`${def.key}:${note ? `  # ${note}` : ''}`];
   let group: string | undefined;
+  let columns = '';
   for (const row of def.rows) {
+    if (row.columns.join() !== columns) {
+      columns = row.columns.join();
+      lines.push(columnsComment(def, row, '  '));
+    }
     if (row.group !== group) {
       group = row.group;
       if (group) lines.push(`  ${group}:`);
@@ -69,7 +84,7 @@ export function initialSource({ year, previous, schema }: InitOptions): string {
       if (!previous || id !== 'application' || row.id !== '上年结转') return '~';
       return cellAt(previous.tables.application, '结转下年度继续办理', column)?.value ?? 0;
     };
-    const note = id === 'application' ? '~ 是待填的数；总计列和“总计”行（（七）总计）可以删去，会自动计算' : '~ 是待填的数，没有就写 0';
+    const note = id === 'application' ? '~ 是待填的数；各行末尾的总计和“总计”行（（七）总计）可以删去，会自动计算' : '~ 是待填的数，没有就写 0';
     lines.push(...tableYaml(def, carry, note), '');
   }
   lines.pop();

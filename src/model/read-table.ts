@@ -1,10 +1,11 @@
-/** Reading one statistical table from its YAML mapping into cells, with shape diagnostics. */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+/** Reading one statistical table from its YAML mapping (rows as mappings or lists) into cells, with shape diagnostics. */
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Position } from '../diagnostics/types.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { tableDef } from '../tables/definitions.js';
 import type { ColumnDef, Format, RowDef, TableId } from '../tables/types.js';
 import { readCell } from './cells.js';
+import { listColumns, listLengthProblem } from './row-list.js';
 import { deriveCells } from './derive.js';
 import { TABLE_OPTION_KEYS } from './fields.js';
 import { type Cell, cellKey, type TableData } from './types.js';
@@ -162,24 +163,48 @@ export function readTable(
           `“${label}”行“${column.key}”`,
         );
       }
+    } else if (isSeq(value)) {
+      readRowList(row, columns, value, label);
+    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
+      // The row's one cell, `~` included (a blank cell, as in every other form; `init` writes it).
+      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else if (isScalar(value) && value.value === null) {
       // `规章:` with nothing after it: the row is there, every cell is left out.
-    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
-      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else {
       const example = columns
         .slice(0, 2)
         .map((c) => `${c.key}: 0`)
         .join(', ');
+      const list = columns.map(() => 0).join(', ');
       for (const c of columns) unread.add(cellKey(row.id, c.key));
       walker.wrongType(
         value,
         walker.valuePosition(rowPair),
         `“${name}”的“${label}”行`,
-        `按列写的一组键值`,
-        withNote(`写成“${row.key}: { ${example} }”，没写的列按 0 计`, note('row')),
+        `按列顺序的列表或按列写的一组键值`,
+        withNote(
+          `写成“${row.key}: [${list}]”（依次为${columns.map((c) => c.key).join('、')}），或“${row.key}: { ${example} }”，没写的列按 0 计`,
+          note('row'),
+        ),
       );
     }
+  };
+
+  /** The row form: each value is the cell of the column at its place; a wrong length reads none. */
+  const readRowList = (row: RowDef, columns: readonly ColumnDef[], list: YAMLSeq, label: string) => {
+    const filled = listColumns(def, columns, list.items.length);
+    if (!filled) {
+      for (const c of columns) unread.add(cellKey(row.id, c.key));
+      const problem = listLengthProblem(def, columns, `“${name}”的“${label}”行`, row.key, list.items.length);
+      walker.error(walker.position(list), 'row-length', problem.message, withNote(problem.hint, note('row')));
+      return;
+    }
+    filled.forEach((column, index) => {
+      const item = list.items[index] as Node | null;
+      // An item without a range of its own (none the parser makes today) points at the list.
+      const at = walker.position(item?.range ? item : list);
+      readOneCell(row, column, item, at, `“${label}”行“${column.key}”`);
+    });
   };
 
   const readOneCell = (
@@ -238,7 +263,10 @@ export function readTable(
           walker.valuePosition(rowPair),
           `“${group.key}”`,
           '按小项写的一组键值',
-          withNote(`在“${group.key}:”下面缩进写各小项，例如“  ${groupRows[0]?.key}: { 自然人: 0 }”`, note('group')),
+          withNote(
+            `在“${group.key}:”下面缩进写各小项，每个小项一行，例如“  ${groupRows[0]?.key}: [${(groupRows[0]?.columns ?? []).map(() => 0).join(', ')}]”或“  ${groupRows[0]?.key}: { 自然人: 0 }”`,
+            note('group'),
+          ),
         );
       }
       continue;

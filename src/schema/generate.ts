@@ -4,6 +4,7 @@
  * mistakes while the clerk types. Draft-07, which the VS Code YAML extension reads.
  */
 import { type FieldDef, FRONT_MATTER_FIELDS, TABLE_OPTION_KEYS } from '../model/fields.js';
+import { optionalTotal } from '../model/row-list.js';
 import { TABLE_IDS, TABLES } from '../tables/definitions.js';
 import type { CellKind, ColumnDef, RowDef, TableDef } from '../tables/types.js';
 
@@ -30,7 +31,19 @@ function cellSchema(kind: CellKind, description: string): Schema {
   return { description, allOf: [{ $ref: `#/definitions/${kind}` }] };
 }
 
-function rowSchema(row: RowDef, columns: ColumnDef[], single?: ColumnDef): Schema {
+/** The row form: the row's values in its column order, the computed total optional (row-list.ts). */
+function listSchema(def: TableDef, columns: readonly ColumnDef[]): Schema {
+  const total = optionalTotal(def, columns);
+  return {
+    type: 'array',
+    description: `按列的顺序：[${columns.map((c) => c.key).join(', ')}]${total ? `（${total.key}可以不写）` : ''}`,
+    items: columns.map((c) => cellSchema(c.kind, c.label ?? c.key)),
+    minItems: total ? columns.length - 1 : columns.length,
+    maxItems: columns.length,
+  };
+}
+
+function rowSchema(row: RowDef, columns: ColumnDef[], lists: Schema[], single?: ColumnDef): Schema {
   const properties: Record<string, Schema> = {};
   for (const column of columns) {
     properties[column.key] = cellSchema(column.kind, column.label ?? column.key);
@@ -40,7 +53,7 @@ function rowSchema(row: RowDef, columns: ColumnDef[], single?: ColumnDef): Schem
   const description = row.labels.join(' › ');
   // A row with one column in some layout may be written as the number itself.
   const only = single ?? (columns.length === 1 ? columns[0] : undefined);
-  return only ? { description, anyOf: [cellSchema(only.kind, only.label ?? only.key), object] } : { description, ...object };
+  return { description, anyOf: [...(only ? [cellSchema(only.kind, only.label ?? only.key)] : []), object, ...lists] };
 }
 
 /** Both layouts' rows: the layout in force depends on 年度 and 格式, which the checker resolves. */
@@ -50,25 +63,28 @@ function tableSchema(defs: TableDef[], description: string): Schema {
     [TABLE_OPTION_KEYS.omitted]: { description: '省略的单元格印 0 还是留空', enum: [0, '0', '空白'] },
   };
   // A row present in both layouts (规章) accepts the columns of either.
-  const rows = new Map<string, { row: RowDef; columns: Map<string, ColumnDef>; group?: string; single?: ColumnDef }>();
+  // Each layout's column order is one list form of the row (规章 2021 and 2019 differ in names only).
+  const rows = new Map<string, { row: RowDef; columns: Map<string, ColumnDef>; lists: Map<string, Schema>; group?: string; single?: ColumnDef }>();
   for (const def of defs) {
     for (const row of def.rows) {
+      const ordered = row.columns.map((c) => def.columns.find((d) => d.key === c)).filter((c): c is ColumnDef => !!c);
+      const list = listSchema(def, ordered);
       for (const key of [row.key, ...(row.aliases ?? [])]) {
         const id = `${row.group ?? ''}|${key}`;
-        const entry = rows.get(id) ?? { row, columns: new Map<string, ColumnDef>(), ...(row.group ? { group: row.group } : {}) };
-        for (const c of row.columns) {
-          const column = def.columns.find((d) => d.key === c);
-          if (column) entry.columns.set(column.key, column);
-          if (column && row.columns.length === 1) entry.single = column;
+        const entry = rows.get(id) ?? { row, columns: new Map<string, ColumnDef>(), lists: new Map<string, Schema>(), ...(row.group ? { group: row.group } : {}) };
+        for (const column of ordered) {
+          entry.columns.set(column.key, column);
+          if (ordered.length === 1) entry.single = column;
         }
+        entry.lists.set(JSON.stringify(list), list);
         rows.set(id, entry);
       }
     }
   }
   const groups = new Map<string, Record<string, Schema>>();
-  for (const [id, { row, columns, group, single }] of rows) {
+  for (const [id, { row, columns, lists, group, single }] of rows) {
     const key = id.split('|')[1] as string;
-    const schema = rowSchema(row, [...columns.values()], single);
+    const schema = rowSchema(row, [...columns.values()], [...lists.values()], single);
     if (!group) properties[key] = schema;
     else groups.set(group, { ...(groups.get(group) ?? {}), [key]: schema });
   }
@@ -122,7 +138,7 @@ export function frontMatterSchema(): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://nianbao.invalid/nianbao.schema.json',
     title: '政府信息公开工作年度报告（nianbao 源文件的前置数据）',
-    description: '年度、机关、版头、版记和三张统计表。表内省略的单元格按 0 计；总计可以省略，会自动计算。',
+    description: '年度、机关、版头、版记和三张统计表。表的每一行写成按列的一组键值，或按列顺序的列表；省略的单元格按 0 计；总计可以省略，会自动计算。',
     type: 'object',
     definitions: cellDefinitions(),
     properties: Object.fromEntries(FRONT_MATTER_FIELDS.map((f) => [f.key, fieldSchema(f)])),

@@ -75,6 +75,15 @@ export function explainYamlError(error: YAMLError, line: string): Explained {
         message: '这一行无法读作“键: 值”',
         hint: '键只能是一段文字；以 { 或 [ 开头的值或键要加引号',
       };
+    case 'UNEXPECTED_TOKEN':
+      // `[821, 35, , , 2]`: a blank cell of a row list typed as nothing between two commas.
+      if (/^Unexpected , in flow sequence/.test(error.message)) {
+        return {
+          message: '列表里两个逗号之间没有值',
+          hint: '空着的格写 ~，例如“[821, 35, ~, ~, 2, 1]”；没有的写 0',
+        };
+      }
+      return { message: `YAML 语法错误（${error.code}）`, hint: '请检查这一行的缩进、冒号和引号' };
     case 'KEY_OVER_1024_CHARS':
       return { message: '键太长（超过 1024 个字符）', hint: '键后面是否漏了冒号？' };
     case 'RESOURCE_EXHAUSTION':

@@ -139,6 +139,16 @@ export const MUTATIONS: Record<string, Mutation> = {
     }),
   'a number in a flow map replaced': (t, r) =>
     t.replace(/([{,]\s*[^:{},]+:\s*)(\d+)/g, (m, before) => (r() < 0.15 ? `${before}${pick(WRONG_VALUES.filter((v) => !v.includes('\n')), r)}` : m)),
+  // The row form (issue 12, item 5): some rows as lists of their values, the length or one value wrong now and then.
+  'rows rewritten as lists': (t, r) =>
+    t.replace(/^(\s+[^\s:#][^:#]*: )\{ ([^{}]*) \}$/gm, (m, before: string, body: string) => {
+      if (r() < 0.5) return m;
+      const values = body.split(', ').map((pair) => pair.slice(pair.indexOf(': ') + 2));
+      if (r() < 0.2) values.pop();
+      if (r() < 0.2) values.push(String(int(r, 0, 9)));
+      if (values.length > 0 && r() < 0.2) values[int(r, 0, values.length - 1)] = pick(WRONG_VALUES.filter((v) => !v.includes('\n')), r);
+      return `${before}[${values.join(', ')}]`;
+    }),
   'a key renamed to a near miss': (t, r) =>
     mutateHead(t, r, (head) => {
       const lines = keyLines(head);

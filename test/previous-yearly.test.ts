@@ -50,8 +50,8 @@ describe('every real consecutive pair: what --previous adds, each judged', () =>
       'pingtan-2020',
       'pingtan-2021',
       [
-        '16:9 warning year-jump 主动公开“行政许可”处理决定数量：2021 年度 2293，2020 年度 278，是上年的 8.2 倍',
-        '59:56 warning year-jump 复议诉讼“未经复议直接起诉”总计：2021 年度 12，2020 年度 0，上年为 0',
+        '17:9 warning year-jump 主动公开“行政许可”处理决定数量：2021 年度 2293，2020 年度 278，是上年的 8.2 倍',
+        '62:27 warning year-jump 复议诉讼“未经复议直接起诉”总计：2021 年度 12，2020 年度 0，上年为 0',
       ],
     ],
     // 行政强制 42 → 0 (true, and the likeliest slip of the series: 2023 has 54 again); 直接起诉 12 → 1

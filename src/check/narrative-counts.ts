@@ -142,6 +142,8 @@ export const OUTCOME_CLAIMS: readonly OutcomeClaim[] = [
   { words: ['均已?(?:审结|结案)', '全部(?:审结|结案)'], column: '尚未审结', holds: 'none' },
 ];
 
+/** A claim of some cases only: “已审结的均获维持”, “其余均已结案”. */
+const CLAIM_LIMITED = /已审结|审结的|已结案|结案的|其余|其他/;
 /** A count of another period or body than the table's: its own clause says so. */
 const CHANGE_IN_CLAUSE = /同比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|回落|持平/;
 /** A narrower subject for the whole sentence (区政府办代表区政府, 本机关 in a government's report). */
@@ -322,6 +324,7 @@ export function checkNarrativeCounts(report: Report): Diagnostic[] {
           const claim = word.claim;
           const table = report.tables.review;
           if (!table.present || cases.length === 0) continue;
+          if (CLAIM_LIMITED.test(sentence.slice(clauseStart(sentence, word.start), word.start))) continue;
           const broken = cases.flatMap((c) => {
             const rows = rowsOf(table, c.rows as readonly string[]);
             const outcome = sum(rows.map((r) => valueOf(table, r, claim.column)));
@@ -366,11 +369,12 @@ export function checkNarrativeCounts(report: Report): Diagnostic[] {
         const value = sum(values);
         if (value === undefined || value === quoted.count) continue;
         const caseName = category.rows === 'case' ? cases[0]?.name ?? '' : '';
-        const what =
-          category.column === '总计'
-            ? `${category.name}${rows.length > 1 ? '的总计之和' : '总计'}`
-            : `${caseName}的“${category.column}”${rows.length > 1 ? '之和' : ''}`;
-        const parts = rows.length > 1 && rows.length <= 3 ? `（${values.join(' + ')}）` : '';
+        // Rows the category names (予以公开 + 部分公开) are shown added up; a group's items are not
+        // (the hint names the one the text may have meant).
+        const named = keys.length > 1;
+        const total = named ? '的总计之和' : rows.length > 1 ? '各项总计之和' : '总计';
+        const what = category.column === '总计' ? `${category.name}${total}` : `${caseName}的“${category.column}”${rows.length > 1 ? '之和' : ''}`;
+        const parts = named ? `（${values.join(' + ')}）` : '';
         const narrower = narrowerMatch(table, rows, category.column, quoted.count);
         const text = sentence.slice(Math.min(word.start, quoted.index), Math.max(word.end, quoted.end));
         warn(

@@ -190,6 +190,27 @@ describe('qualified counts are not compared', () => {
   });
 });
 
+describe('sentences of the seed reports (/work/shared/seeds/) with the category words: no count in them', () => {
+  it('答复 and 纠正/纠错 without a count, 未收到…行政复议 with table 四 all 0 (平潭 2019)', () => {
+    const seeds = [
+      // seed 001: 答复 after 申请, but no number
+      '镇高度重视依申请公开工作,不断完善制度机制,进一步规范了政府信息公开的申请登记、审核、办理、答复、归档环节。',
+      // seed 004: 纠正 and 纠错 with a number of 次, after a 复议 count in the same sentence (edited in)
+      '全年行政复议0件，对拟公开公示内容进行核查纠正，每季度开展不少于1次自查自纠，对不规范表述进行及时整改纠错，确保信息发布内容准确、导向正确。',
+      // seed 003
+      '全年未收到公开行政复议、行政诉讼的情况。',
+    ].join('\n\n');
+    const text = corpus('pingtan-2019').replace('# 其他需要报告的事项', `${seeds}\n\n# 其他需要报告的事项`);
+    expect(text).toContain(seeds);
+    expect(checkSource('p.md', text).diagnostics.filter((d) => d.code === 'narrative-contradicts-table')).toEqual([]);
+    // the same sentence with a count of 纠正 after the 复议 count: compared, and it disagrees
+    expect(messages('pingtan-2019', '# 其他需要报告的事项', '全年行政复议0件，结果纠正1件。\n\n# 其他需要报告的事项')).toEqual([
+      '正文写“结果纠正1件”，但表四“行政复议”的“结果纠正”为 0',
+    ]);
+    expect(said('pingtan-2019', '# 其他需要报告的事项', '每季度开展行政复议案件自查不少于1件。\n\n# 其他需要报告的事项')).toEqual([]);
+  });
+});
+
 describe('Chinese numerals', () => {
   it.each([
     ['二十三', 23],

@@ -148,8 +148,8 @@ const CLAIM_LIMITED = /已审结|审结的|已结案|结案的|其余|其他/;
 const CHANGE_IN_CLAUSE = /同比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|回落|持平/;
 /** A narrower subject for the whole sentence (区政府办代表区政府, 本机关 in a government's report). */
 const SUBJECT_IN_SENTENCE = /代表|本机关(?!不掌握)|本级|本部门|本单位/;
-/** A number that is not a count: 近100件, 约20件, 100件左右. */
-const APPROXIMATE_BEFORE = /(?:近|约|逾|超过?|不足|不到|大约|将近)$/;
+/** A number that is not a count: 近100件, 约20件, 不少于1件, 100件左右. */
+const APPROXIMATE_BEFORE = /(?:近|约|逾|超过?|不足|不到|大约|将近|不少于|不低于|不超过|至少|多达)$/;
 const APPROXIMATE_AFTER = /^(?:左右|以上|以下|之多|余|多)/;
 
 const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千万]+';

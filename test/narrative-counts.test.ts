@@ -108,7 +108,7 @@ describe('办结, 上年结转 and 结转下年度', () => {
     expect(messages('pingtan-2021', '1件结转下年度继续办理', '2件结转下年度继续办理')).toEqual([
       '正文写“2件结转下年度继续办理”，但表三“四、结转下年度继续办理”总计为 1',
     ]);
-    expect(messages('pingtan-2021', '办结69件', '办结七十件')).toEqual(['正文写“办结七十件”，但表三“（七）总计”总计为 69']);
+    expect(messages('pingtan-2021', '办结69件', '办结七十件')).toEqual(['正文写“办结七十件”，但表三“（七）总计”为 69']);
     // near-miss: 结转 with no number in its clause does not reach back to 办结69件
     expect(said('pingtan-2021', '1件结转下年度继续办理', '结转下年度继续办理')).toEqual([]);
   });
@@ -127,7 +127,13 @@ describe('办结, 上年结转 and 结转下年度', () => {
     expect(messages('huaian-2024', '另有103件顺延到下年度答复', '另有130件顺延到下年度答复')).toEqual([
       '正文写“130件顺延到下年度”，但表三“四、结转下年度继续办理”总计为 103',
     ]);
-    expect(messages('huaian-2024', '答复3050件', '答复3005件')).toEqual(['正文写“答复3005件”，但表三“（七）总计”总计为 3050']);
+    expect(messages('huaian-2024', '答复3050件', '答复3005件')).toEqual(['正文写“答复3005件”，但表三“（七）总计”为 3050']);
+  });
+
+  it('near-miss: 按期/逾期/当场 办结 or 答复 is a part of the applications, not compared', () => {
+    expect(said('pingtan-2025', '共办结148件', '按期办结147件')).toEqual([]);
+    expect(said('pingtan-2025', '共办结148件', '共办结148件，逾期答复1件')).toEqual([]);
+    expect(messages('pingtan-2025', '共办结148件', '共答复147件')).toEqual(['正文写“答复147件”，但表三“（七）总计”为 148']);
   });
 
   it('near-miss: 办结 of something that is not an application (平潭 2020’s 群众诉求) is not compared', () => {

@@ -28,6 +28,8 @@ interface CountCategory {
   readonly rows: readonly string[] | 'case';
   /** The column compared: 总计, or an outcome of table 四. */
   readonly column: string;
+  /** The row is itself a total (（七）总计): the message does not add “总计”. */
+  readonly isTotalRow?: true;
   /** Regular-expression sources, matched as written; the longest match at a place wins. */
   readonly words: readonly string[];
   /** Whether the number may stand before the word: “1件结转下年度继续办理”, “2起行政复议”. */
@@ -64,7 +66,9 @@ export const COUNT_CATEGORIES: readonly CountCategory[] = [
     table: 'application',
     rows: ['总计'],
     column: '总计',
-    words: ['办结', '答复'],
+    isTotalRow: true,
+    // Not 按期/按时/逾期/当场/书面/网上 答复: a part of the applications, not all of them.
+    words: ['(?<![期时场天日面上下])(?:办结|答复)'],
     numberFirst: false,
     sentenceNeeds: /申请/,
   },
@@ -372,7 +376,7 @@ export function checkNarrativeCounts(report: Report): Diagnostic[] {
         // Rows the category names (予以公开 + 部分公开) are shown added up; a group's items are not
         // (the hint names the one the text may have meant).
         const named = keys.length > 1;
-        const total = named ? '的总计之和' : rows.length > 1 ? '各项总计之和' : '总计';
+        const total = named ? '的总计之和' : rows.length > 1 ? '各项总计之和' : category.isTotalRow ? '' : '总计';
         const what = category.column === '总计' ? `${category.name}${total}` : `${caseName}的“${category.column}”${rows.length > 1 ? '之和' : ''}`;
         const parts = named ? `（${values.join(' + ')}）` : '';
         const narrower = narrowerMatch(table, rows, category.column, quoted.count);

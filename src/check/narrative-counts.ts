@@ -30,7 +30,7 @@ interface CountCategory {
   readonly column: string;
   /** The row is itself a total (（七）总计): the message does not add “总计”. */
   readonly isTotalRow?: true;
-  /** Regular-expression sources, matched as written; the longest match at a place wins. */
+  /** Regular-expression sources, without capture groups; at a place the first category listed wins. */
   readonly words: readonly string[];
   /** Whether the number may stand before the word: “1件结转下年度继续办理”, “2起行政复议”. */
   readonly numberFirst: boolean;
@@ -200,28 +200,34 @@ interface Occurrence {
   readonly claim?: OutcomeClaim;
 }
 
-const WORDS: readonly { pattern: RegExp; category?: CountCategory; claim?: OutcomeClaim }[] = [
-  ...COUNT_CATEGORIES.flatMap((category) => category.words.map((w) => ({ pattern: new RegExp(w, 'g'), category }))),
-  ...OUTCOME_CLAIMS.flatMap((claim) => claim.words.map((w) => ({ pattern: new RegExp(w, 'g'), claim }))),
+/**
+ * All words in one regular expression, claims first, then the categories in their order: at a
+ * place the first that matches wins, so a combined word (予以公开及部分公开, 复议后起诉, 均获维持) is
+ * listed before the words it contains. One pass over a block instead of one per word.
+ */
+const ENTRIES: readonly { source: string; category?: CountCategory; claim?: OutcomeClaim }[] = [
+  ...OUTCOME_CLAIMS.flatMap((claim) => claim.words.map((source) => ({ source, claim }))),
+  ...COUNT_CATEGORIES.flatMap((category) => category.words.map((source) => ({ source, category }))),
 ];
+/** How many capture groups a word has of its own (the words use (?:…), but nothing relies on it). */
+const groupsIn = (source: string) => (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
+/** The capture-group number of each entry in ALL_WORDS. */
+const GROUP_OF: readonly number[] = ENTRIES.map((_, i) =>
+  ENTRIES.slice(0, i).reduce((group, entry) => group + 1 + groupsIn(entry.source), 1),
+);
+const ALL_WORDS = new RegExp(ENTRIES.map((e) => `(${e.source})`).join('|'), 'g');
 
-/** Every category word in a sentence; where two overlap the longer (then the earlier) wins. */
-function occurrencesIn(sentence: string): Occurrence[] {
+/** Every category word and claim in a text, in order. */
+function occurrencesIn(text: string): Occurrence[] {
   const found: Occurrence[] = [];
-  for (const { pattern, category, claim } of WORDS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
-      if (m[0] === '') {
-        pattern.lastIndex++;
-        continue;
-      }
-      found.push({ start: m.index, end: m.index + m[0].length, ...(category ? { category } : {}), ...(claim ? { claim } : {}) });
-    }
+  ALL_WORDS.lastIndex = 0;
+  for (let m = ALL_WORDS.exec(text); m; m = ALL_WORDS.exec(text)) {
+    const entry = ENTRIES[GROUP_OF.findIndex((g) => m?.[g] !== undefined)];
+    if (m[0] === '') ALL_WORDS.lastIndex++;
+    if (!entry || m[0] === '') continue;
+    found.push({ start: m.index, end: m.index + m[0].length, ...(entry.category ? { category: entry.category } : {}), ...(entry.claim ? { claim: entry.claim } : {}) });
   }
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Occurrence[] = [];
-  for (const o of found) if (!kept.some((k) => o.start < k.end && k.start < o.end)) kept.push(o);
-  return kept.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 interface Quoted {
@@ -312,11 +318,20 @@ function narrowerMatch(table: TableData, rows: readonly string[], column: string
 export function checkNarrativeCounts(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const block of allBlocks(report)) {
+    // The words are found once per block (no word spans a sentence end), then taken sentence by sentence.
+    const inBlock = occurrencesIn(block.text);
+    if (inBlock.length === 0) continue;
     let offset = 0;
+    let next = 0;
     for (const sentence of block.text.split(SENTENCE_END)) {
       const at = offset;
       offset += sentence.length + 1;
-      const occurrences = occurrencesIn(sentence);
+      const occurrences: Occurrence[] = [];
+      for (; next < inBlock.length && (inBlock[next]?.start ?? 0) < at + sentence.length; next++) {
+        const o = inBlock[next] as Occurrence;
+        occurrences.push({ ...o, start: o.start - at, end: o.end - at });
+      }
+      if (occurrences.length === 0) continue;
       // The 复议/诉讼 named since the last outcome: “行政复议7件，诉讼9件，均获维持”.
       let cases: CountCategory[] = [];
       let lastWasCase = false;

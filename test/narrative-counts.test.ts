@@ -71,6 +71,10 @@ describe('results of table 三, one category at a time', () => {
 
   it('予以公开 and 部分公开 each on its own', () => {
     expect(said('pingtan-2023', '予以公开及部分公开42件', '予以公开22件，部分公开20件')).toEqual([]);
+    expect(said('pingtan-2023', '予以公开及部分公开42件', '全部公开22件，部分公开20件')).toEqual([]);
+    expect(messages('pingtan-2023', '予以公开及部分公开42件', '全部公开二十件')).toEqual(['正文写“全部公开二十件”，但表三“（一）予以公开”总计为 22']);
+    // near-miss: 一件事 is not a count
+    expect(said('pingtan-2023', '予以公开及部分公开42件', '予以公开办成一件事')).toEqual([]);
     expect(messages('pingtan-2023', '予以公开及部分公开42件', '予以公开20件，部分公开22件')).toEqual([
       '正文写“予以公开20件”，但表三“（一）予以公开”总计为 22',
       '正文写“部分公开22件”，但表三“（二）部分公开”总计为 20',
@@ -193,6 +197,8 @@ describe('qualified counts are not compared', () => {
     const real = '区政府办代表区政府受理政府信息公开申请17件，';
     expect(said('hongze-2024', real, `${real}予以公开9件，`)).toEqual([]);
     expect(messages('hongze-2024', real, '全区受理政府信息公开申请95件，予以公开9件，')).toEqual(['正文写“予以公开9件”，但表三“（一）予以公开”总计为 50']);
+    // near-miss of the qualifier: 人大代表 is no narrower subject
+    expect(messages('hongze-2024', real, '邀请人大代表列席，全区予以公开9件，')).toEqual(['正文写“予以公开9件”，但表三“（一）予以公开”总计为 50']);
   });
 });
 
@@ -230,7 +236,8 @@ describe('Chinese numerals', () => {
     expect(chineseNumber(text)).toBe(value);
   });
 
-  it('digits side by side are not a numeral', () => {
+  it('digits side by side, or a bare 万, are not a numeral', () => {
     expect(chineseNumber('一二')).toBeUndefined();
+    expect(chineseNumber('万')).toBeUndefined();
   });
 });

@@ -55,7 +55,7 @@ export const COUNT_CATEGORIES: readonly CountCategory[] = [
     words: ['予以公开(?:及|和|与|、|或)部分公开', '予以公开（含部分公开）', '全部公开(?:及|和|与|、)部分公开'],
     numberFirst: true,
   },
-  { name: '“（一）予以公开”', table: 'application', rows: ['予以公开'], column: '总计', words: ['予以公开'], numberFirst: true },
+  { name: '“（一）予以公开”', table: 'application', rows: ['予以公开'], column: '总计', words: ['予以公开', '全部公开'], numberFirst: true },
   { name: '“（二）部分公开”', table: 'application', rows: ['部分公开'], column: '总计', words: ['部分公开'], numberFirst: true },
   { name: '“（三）不予公开”', table: 'application', rows: ['不予公开'], column: '总计', words: ['不予公开'], numberFirst: true },
   { name: '“（四）无法提供”', table: 'application', rows: ['无法提供'], column: '总计', words: ['无法提供'], numberFirst: true },
@@ -151,10 +151,10 @@ const CLAIM_LIMITED = /已审结|审结的|已结案|结案的|其余|其他/;
 /** A count of another period or body than the table's: its own clause says so. */
 const CHANGE_IN_CLAUSE = /同比|较上年|比上年|较去年|比去年|上年同期|增加|减少|增长|下降|上升|回落|持平/;
 /** A narrower subject for the whole sentence (区政府办代表区政府, 本机关 in a government's report). */
-const SUBJECT_IN_SENTENCE = /代表|本机关(?!不掌握)|本级|本部门|本单位/;
-/** A number that is not a count: 近100件, 约20件, 不少于1件, 100件左右. */
+const SUBJECT_IN_SENTENCE = /(?<!人大|政协|党)代表(?!性)|本机关(?!不掌握)|本级|本部门|本单位/;
+/** A number that is not a count: 近100件, 约20件, 不少于1件, 100件左右, 高效办成一件事. */
 const APPROXIMATE_BEFORE = /(?:近|约|逾|超过?|不足|不到|大约|将近|不少于|不低于|不超过|至少|多达)$/;
-const APPROXIMATE_AFTER = /^(?:左右|以上|以下|之多|余|多)/;
+const NOT_A_COUNT_AFTER = /^(?:左右|以上|以下|之多|余|多|事)/;
 
 const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千万]+';
 const NUMBER = `(\\d+|${CHINESE_NUMERAL})\\s*(?:件|条|项|起|宗)`;
@@ -168,8 +168,9 @@ const CLAUSE_BREAK = /[，,；;、（）()]/;
 const DIGIT: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const POWER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 二十三 → 23, 一百零五 → 105, 两 → 2, 十五 → 15; undefined for what is not a numeral (一二). */
+/** 二十三 → 23, 一百零五 → 105, 两 → 2, 十五 → 15; undefined for what is not a numeral (一二, 万). */
 export function chineseNumber(text: string): number | undefined {
+  if (/^[百千万]/.test(text)) return undefined;
   let total = 0;
   let section = 0;
   let digit: number | undefined;
@@ -267,8 +268,8 @@ function numberOf(sentence: string, word: Occurrence, others: readonly Occurrenc
   return { index, end, count };
 }
 
-function approximate(sentence: string, quoted: Quoted): boolean {
-  return APPROXIMATE_BEFORE.test(sentence.slice(0, quoted.index)) || APPROXIMATE_AFTER.test(sentence.slice(quoted.end));
+function notACount(sentence: string, quoted: Quoted): boolean {
+  return APPROXIMATE_BEFORE.test(sentence.slice(0, quoted.index)) || NOT_A_COUNT_AFTER.test(sentence.slice(quoted.end));
 }
 
 /** Rows named by a category: row ids, a group key for all its rows. */
@@ -382,7 +383,7 @@ export function checkNarrativeCounts(report: Report): Diagnostic[] {
         claimed.add(quoted.index);
         if (category.sentenceNeeds && !category.sentenceNeeds.test(sentence.slice(0, quoted.end))) continue;
         const clause = sentence.slice(clauseStart(sentence, Math.min(word.start, quoted.index)), clauseEnd(sentence, Math.max(word.end, quoted.end)));
-        if (CHANGE_IN_CLAUSE.test(clause) || SUBJECT_IN_SENTENCE.test(sentence.slice(0, quoted.end)) || approximate(sentence, quoted)) continue;
+        if (CHANGE_IN_CLAUSE.test(clause) || SUBJECT_IN_SENTENCE.test(sentence.slice(0, quoted.end)) || notACount(sentence, quoted)) continue;
         const rows = rowsOf(table, keys);
         const values = rows.map((r) => valueOf(table, r, category.column));
         const value = sum(values);

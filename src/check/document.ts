@@ -208,7 +208,7 @@ function mentionsFee(text: string): boolean {
   return /处理费|(收取|收费|缴纳)[^。；]{0,12}费|费用[^。；]{0,8}收取|收费事项/.test(text);
 }
 
-function allBlocks(report: Report): NarrativeBlock[] {
+export function allBlocks(report: Report): NarrativeBlock[] {
   return [
     report.narrative.preamble.blocks,
     ...report.narrative.parts.map((p) => p?.blocks ?? []),
@@ -216,7 +216,7 @@ function allBlocks(report: Report): NarrativeBlock[] {
 }
 
 /** Where in a block's text a match is: the block's position moved along its first line. */
-function positionIn(block: NarrativeBlock, index: number): Position {
+export function positionIn(block: NarrativeBlock, index: number): Position {
   const before = block.text.slice(0, index);
   const newlines = before.split('\n').length - 1;
   if (newlines === 0) return { line: block.position.line, column: block.position.column + index };

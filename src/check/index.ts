@@ -6,6 +6,7 @@ import { checkGrids } from '../markdown/grid-check.js';
 import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkDocument } from './document.js';
+import { checkNarrativeCounts } from './narrative-counts.js';
 import { checkAgainstPrevious } from './previous.js';
 import { checkTextReused } from './text-reused.js';
 import { checkYearJumps } from './year-jump.js';
@@ -19,6 +20,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
   return [
     ...TABLE_IDS.flatMap((id) => checkArithmetic(report.file, report.tables[id])),
     ...checkDocument(report),
+    ...checkNarrativeCounts(report),
     ...checkGrids(report.file, report.narrative),
     ...checkLimits(report),
     ...(options.previous

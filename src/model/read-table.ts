@@ -162,10 +162,11 @@ export function readTable(
           `“${label}”行“${column.key}”`,
         );
       }
+    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
+      // A row of one column is written as its cell: `行政许可: ~` is that cell left blank.
+      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else if (isScalar(value) && value.value === null) {
       // `规章:` with nothing after it: the row is there, every cell is left out.
-    } else if (isScalar(value) && columns.length === 1 && columns[0]) {
-      readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else {
       const example = columns
         .slice(0, 2)

@@ -212,3 +212,21 @@ describe('a computed total of blank cells prints blank', () => {
     expect(cells(t4.slice(t4.indexOf('<tbody'))).slice(0, 15)).toEqual(REVIEW);
   });
 });
+
+describe('a row written ~ is a row of blanks', () => {
+  it('in a row of several columns (2019 行政许可) each cell is blank, not 0', () => {
+    const text = edit('主动公开:\n', '主动公开:\n  格式: 2019\n').replace(/ {2}规章: .*\n {2}行政规范性文件: .*\n {2}行政许可: 12\n/, '  规章: ~\n  规范性文件:\n  行政许可: ~\n');
+    const disclosure = table(text, 'disclosure');
+    for (const row of ['规章', '规范性文件', '行政许可']) {
+      expect(disclosure.def.rows.find((r) => r.id === row)?.columns.map((c) => shown(disclosure, row, c))).toEqual(
+        disclosure.def.rows.find((r) => r.id === row)?.columns.map(() => ({ value: 0, display: '', state: 'blank' })),
+      );
+    }
+  });
+
+  it('a row of table 三 written ~ is blank throughout, its 总计 too, and right', () => {
+    const text = edit('部分公开: { 自然人: 1 }', '部分公开: ~').replace('总计: { 自然人: 5, 商业企业: 2, 总计: 7 }', '总计: { 自然人: 4, 商业企业: 2, 总计: 6 }').replace('本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }', '本年新收: { 自然人: 4, 商业企业: 2, 总计: 6 }');
+    expect(lines(text).filter((l) => / 错误 /.test(l))).toEqual([]);
+    expect(shown(table(text, 'application'), '部分公开', '总计')).toEqual({ value: 0, display: '', state: 'blank' });
+  });
+});

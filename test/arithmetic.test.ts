@@ -99,13 +99,15 @@ describe('every arithmetic rule, broken, gives exactly its diagnostic at the cel
     ]);
   });
 
-  it('无 counts as 0, / is left out of the sums, blank totals are not checked', () => {
+  it('无 counts as 0, / is left out of the sums, a blank total counts as 0 (test/blanks.test.ts)', () => {
     const text = edit(
       '本年新收: { 自然人: 5, 商业企业: 2, 总计: 7 }',
       '本年新收: { 自然人: 5, 商业企业: 2, 科研机构: 无, 其他: /, 总计: 7 }',
     );
     expect(lines(text)).toEqual([]);
-    expect(lines(edit('复议后起诉: {}', '复议后起诉: { 其他结果: 2, 总计: ~ }'))).toEqual([]);
+    expect(lines(edit('复议后起诉: {}', '复议后起诉: { 其他结果: 2, 总计: ~ }'))).toEqual([
+      'r.md:34:25 错误 total-blank 复议诉讼“复议后起诉”：总计空着，但各列之和为 2（其他结果 2，其余为 0）',
+    ]);
     expect(lines(edit('复议后起诉: {}', '复议后起诉: { 其他结果: 2, 总计: 无 }'))).toEqual([
       'r.md:34:25 错误 review-total 复议诉讼“复议后起诉”：总计写的是 无，但各列之和为 2（其他结果 2，其余为 0）',
     ]);

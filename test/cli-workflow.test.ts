@@ -46,7 +46,7 @@ describe('nianbao init', () => {
     expect(next.stderr).toBe('已创建 2022.md（2022 年度，上年结转取自 2021.md）\n');
     const carried = readFileSync(path.join(dir, '2022.md'), 'utf8');
     // The row form, in the column order its comment line gives.
-    expect(carried).toContain('  # 各列依次为 [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]\n  本年新收: [~, ~, ~, ~, ~, ~, ~]\n  上年结转: [1, 0, 0, 0, 2, 0, 3]\n');
+    expect(carried).toContain('  # 各列依次为 [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]\n  本年新收: [待填, 待填, 待填, 待填, 待填, 待填, 待填]\n  上年结转: [1, 0, 0, 0, 2, 0, 3]\n');
     expect(carried).toContain('机关: 临夏市南龙镇人民政府');
     expect(carried).toContain('发文字号: 临南政发〔2023〕1号');
     const check = nianbao(['check', '2022.md', '--previous', '2021.md'], dir);

@@ -203,9 +203,12 @@ describe('what nianbao init leaves to be written', () => {
     ]);
   });
 
-  it('a table left all ~ is unfinished, whichever table it is', () => {
-    const blank = '{ 结果维持: ~, 结果纠正: ~, 其他结果: ~, 尚未审结: ~, 总计: ~ }';
-    const text = VALID.replace(/复议诉讼:\n( {2}.*\n)+/, `复议诉讼:\n  行政复议: ${blank}\n  未经复议直接起诉: ${blank}\n  复议后起诉: ${blank}\n`);
-    expect(lines(text)).toEqual(['r.md:31:1 警告 not-filled 复议诉讼表的各列尚未填写本年的数字']);
+  it('a table left all 待填 is unfinished, whichever table it is; all ~ is a table published blank', () => {
+    const table = (cell: string) => {
+      const row = `{ 结果维持: ${cell}, 结果纠正: ${cell}, 其他结果: ${cell}, 尚未审结: ${cell}, 总计: ${cell} }`;
+      return VALID.replace(/复议诉讼:\n( {2}.*\n)+/, `复议诉讼:\n  行政复议: ${row}\n  未经复议直接起诉: ${row}\n  复议后起诉: ${row}\n`);
+    };
+    expect(lines(table('待填'))).toEqual(['r.md:31:1 警告 not-filled 复议诉讼表的各列尚未填写本年的数字']);
+    expect(lines(table('~'))).toEqual([]);
   });
 });

@@ -30,22 +30,36 @@ describe('real published reports: every real error found, no false alarm', () =>
     ['pingtan-2023', []],
     ['pingtan-2024', []],
     ['pingtan-2025', []],
-    // 上海市人民政府办公厅 2019 (its blank 总计 column beside （七）总计 805 is item 1's to find):
-    // - 82:114 “予以公开及部分公开258件” while the table's 予以公开 258 + 12 + 1 + 1 = 272 and 部分公开 3
-    //   give 275 (true: 258 is only the 自然人 cell of 予以公开);
-    // - 82:155 “因本机关不掌握等原因无法提供265件” while 无法提供's three rows give 265 + 47 + 25 = 337
-    //   (true: “等原因” claims the whole group; 265 is the 本机关不掌握 row alone);
-    // - 82:207 “行政复议7件，诉讼9件，均获维持” while 结果维持 is 5 of 7 and 8 of 9, 尚未审结 2 and 1
-    //   (true, the softer kind: 3 cases were not yet decided, so “均获维持” overstates).
+    // 上海市人民政府办公厅 2019: the 总计 column is printed blank in the result rows while （七）总计
+    // says 805 (true): total-blank at each blank 总计 beside non-blank parts (予以公开 272, 部分公开 3,
+    // 国家秘密 14, 三类内部事务 5, 四类过程性 4, 行政查询 12, 不掌握 265, 另行制作 47, 补正 25,
+    // 信访 149, 重复申请 9: together 805); the rows blank throughout (其他法律行政法规禁止公开 …,
+    // 其他处理, 复议后起诉) are right blank. Its 258/265 against 275/337 is item 4's.
     [
       'shanghai-bgt-2019',
-      ['82:114 warning narrative-contradicts-table', '82:155 warning narrative-contradicts-table', '82:207 warning narrative-contradicts-table'],
+      [
+        '26:53 error total-blank',
+        '27:23 error total-blank',
+        '29:28 error total-blank',
+        '33:31 error total-blank',
+        '34:39 error total-blank',
+        '36:39 error total-blank',
+        '38:56 error total-blank',
+        '39:43 error total-blank',
+        '40:33 error total-blank',
+        '42:41 error total-blank',
+        '43:34 error total-blank',
+        '82:114 warning narrative-contradicts-table',
+        '82:155 warning narrative-contradicts-table',
+        '82:207 warning narrative-contradicts-table',
+      ],
     ],
     // 上海市科委 2024 (a 部门; 机关 is judged 部门, deadline 1月31日; no 成文日期 printed). Part 六 says
     // “2024年，市科委未发生政府信息公开收费事项。” under “本年度信息公开处理费收费情况”: the fee is stated
-    // (the false fee-not-stated is fixed). Still unfound (items 1 and 6): the blank 结转 总计 beside 1,
-    // “资金资金”, and “所有申请均已按要求办理完成” while 结转下年度继续办理 is 1.
-    ['shanghai-kewei-2024', []],
+    // (the false fee-not-stated is fixed). 63:75: 结转下年度继续办理 prints 自然人 1 with a blank 总计
+    // (true, item 1: it should show 1). Still unfound (item 6): “资金资金”, and “所有申请均已按要求办理完成”
+    // while 结转下年度继续办理 is 1.
+    ['shanghai-kewei-2024', ['63:75 error total-blank']],
   ] as const)('%s', (name, expected) => {
     expect(checked(name)).toEqual(expected);
   });

@@ -194,11 +194,11 @@ describe('nianbao init writes the row form', () => {
 
   it('one list per row under a comment line with its columns in order', () => {
     expect(text).toContain(
-      '主动公开:  # ~ 是待填的数，没有就写 0\n  # 各列依次为 [本年制发件数, 本年废止件数, 现行有效件数]\n  规章: [~, ~, ~]\n  行政规范性文件: [~, ~, ~]\n  # 本年处理决定数量\n  行政许可: ~\n',
+      '主动公开:  # 待填 处填本年的数，没有就写 0\n  # 各列依次为 [本年制发件数, 本年废止件数, 现行有效件数]\n  规章: [待填, 待填, 待填]\n  行政规范性文件: [待填, 待填, 待填]\n  # 本年处理决定数量\n  行政许可: 待填\n',
     );
-    expect(text).toContain('  # 各列依次为 [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]\n  本年新收: [~, ~, ~, ~, ~, ~, ~]\n');
-    expect(text).toContain('  不予公开:\n    属于国家秘密: [~, ~, ~, ~, ~, ~, ~]\n');
-    expect(text).toContain('复议诉讼:  # ~ 是待填的数，没有就写 0\n  # 各列依次为 [结果维持, 结果纠正, 其他结果, 尚未审结, 总计]\n  行政复议: [~, ~, ~, ~, ~]\n');
+    expect(text).toContain('  # 各列依次为 [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]\n  本年新收: [待填, 待填, 待填, 待填, 待填, 待填, 待填]\n');
+    expect(text).toContain('  不予公开:\n    属于国家秘密: [待填, 待填, 待填, 待填, 待填, 待填, 待填]\n');
+    expect(text).toContain('复议诉讼:  # 待填 处填本年的数，没有就写 0\n  # 各列依次为 [结果维持, 结果纠正, 其他结果, 尚未审结, 总计]\n  行政复议: [待填, 待填, 待填, 待填, 待填]\n');
     expect(text).not.toMatch(/: \{/);
   });
 
@@ -208,11 +208,11 @@ describe('nianbao init writes the row form', () => {
       .replace(/××/g, '南龙')
       .replace('2024年，……', '2024年，本镇收到政府信息公开申请4件，均已按时答复。')
       .replace('\n……\n', '\n本镇将继续做好政府信息公开工作。\n')
-      .replace('本年新收: [~, ~, ~, ~, ~, ~, ~]', '本年新收: [3, 1, 0, 0, 0, 0, 4]')
-      .replace('予以公开: [~, ~, ~, ~, ~, ~, ~]', '予以公开: [3, 1, 0, 0, 0, 0]')
-      .replace('  总计: [~, ~, ~, ~, ~, ~, ~]', '  总计: [3, 1, 0, 0, 0, 0, 4]')
-      .replace('行政许可: ~', '行政许可: 12')
-      .replace(/~/g, '0');
+      .replace('本年新收: [待填, 待填, 待填, 待填, 待填, 待填, 待填]', '本年新收: [3, 1, 0, 0, 0, 0, 4]')
+      .replace('予以公开: [待填, 待填, 待填, 待填, 待填, 待填, 待填]', '予以公开: [3, 1, 0, 0, 0, 0]')
+      .replace('  总计: [待填, 待填, 待填, 待填, 待填, 待填, 待填]', '  总计: [3, 1, 0, 0, 0, 0, 4]')
+      .replace('行政许可: 待填', '行政许可: 12')
+      .replace(/待填/g, '0');
     expect(lines(filled)).toEqual([]);
     const report = checkSource('r.md', filled).report;
     expect(report?.tables.application.cells.get('予以公开|总计')).toMatchObject({ value: 4, state: 'derived' });
@@ -223,6 +223,6 @@ describe('nianbao init writes the row form', () => {
     const previous = checkSource('2023.md', edit('结转下年度继续办理: { 自然人: 1, 总计: 1 }', '结转下年度继续办理: [1, 0, 0, 0, 2, 0, 3]', VALID.replace('年度: 2021', '年度: 2023'))).report;
     if (!previous) throw new Error('no report');
     const next = initialSource({ year: 2024, previous });
-    expect(next).toContain('  本年新收: [~, ~, ~, ~, ~, ~, ~]\n  上年结转: [1, 0, 0, 0, 2, 0, 3]\n');
+    expect(next).toContain('  本年新收: [待填, 待填, 待填, 待填, 待填, 待填, 待填]\n  上年结转: [1, 0, 0, 0, 2, 0, 3]\n');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Arithmetic checks, driven by each table definition's rules: a written total must equal the sum
- * of its addends (derived addends included), and every column of T3 must balance.
+ * of its addends (derived addends included), a total written blank must have nothing to add up,
+ * and every column of T3 must balance. Cells still 待填 are left out and named once per table.
  */
 import type { Diagnostic, Position } from '../diagnostics/types.js';
+import { TO_FILL } from '../model/cells.js';
 import { isStated } from '../model/derive.js';
 import { type Cell, cellAt, type TableData } from '../model/types.js';
 import type { RowDef, RuleDef } from '../tables/types.js';
@@ -35,6 +37,8 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
   const push = (position: Position, code: string, message: string, hint: string) =>
     diagnostics.push({ file, position, severity: 'error', code, message, hint });
 
+  // The corner cell （七）总计 × 总计 is the total of two rules: a blank one is said once.
+  const saidBlank = new Set<string>();
   const checkSum = (
     rule: Extract<RuleDef, { kind: 'row-sum' | 'column-sum' }>,
     rowId: string,
@@ -42,7 +46,8 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
     addends: [string, string][],
   ) => {
     const total = cellAt(table, rowId, column);
-    if (!total || !isStated(total) || !total.position || total.unread) return;
+    const blank = total?.state === 'blank';
+    if (!total || !(isStated(total) || blank) || !total.position || total.unread) return;
     const terms = addends.map(([r, c]) => ({
       name: rule.kind === 'row-sum' ? c : rowName(table, r),
       cell: cellAt(table, r, c) as Cell,
@@ -50,6 +55,24 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
     // A term the source gives in a shape that could not be read has its own error already.
     if (terms.some((t) => t.cell?.unread)) return;
     const expected = sumOf(terms.map((t) => t.cell));
+    if (blank) {
+      // Blank counts as 0: a blank total is right only where its parts add up to 0 (all blank,
+      // 0, 无 or /). Its value is the sum it should show, so nothing else reports it again.
+      const key = `${rowId}|${column}`;
+      if (expected === 0 || saidBlank.has(key)) return;
+      saidBlank.add(key);
+      const where = rule.kind === 'row-sum' ? `“${rowName(table, rowId)}”：${column}` : `“${column}”列：${rowName(table, rowId)}`;
+      const parts = rule.kind === 'row-sum' ? '各列之和' : '各项办理结果之和';
+      diagnostics.push({
+        file,
+        position: total.position,
+        severity: 'error',
+        code: 'total-blank',
+        message: `${name}${where}空着，但${parts}为 ${expected}（${sumText(terms)}）`,
+        hint: `这一格应为 ${expected}：写上 ${expected}，或删去这一格让它自动计算`,
+      });
+      return;
+    }
     if (expected === total.value) return;
     if (rule.kind === 'row-sum') {
       push(
@@ -88,15 +111,7 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           rule.addends.map((r) => [r, column.key]),
         );
     } else {
-      // A column nobody has filled in yet (blank everywhere but the carried-over row, as
-      // `nianbao init` leaves it) is not checked; one warning says the table is unfinished.
-      const unfilled: string[] = [];
       for (const column of def.columns) {
-        const involved = [...rule.left.slice(0, 1), ...rule.right].map((r) => cellAt(table, r, column.key));
-        if (involved.every((c) => c?.state === 'blank')) {
-          unfilled.push(column.key);
-          continue;
-        }
         const side = (rows: readonly string[]) =>
           rows.map((r) => ({ rowId: r, cell: cellAt(table, r, column.key) as Cell }));
         const left = side(rule.left);
@@ -120,32 +135,37 @@ export function checkArithmetic(file: string, table: TableData): Diagnostic[] {
           `${rule.printed.replace(/^（|）$/g, '')}，即 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理：请核对这一列`,
         );
       }
-      if (unfilled.length > 0) {
-        diagnostics.push({
-          file,
-          position: table.position,
-          severity: 'warning',
-          code: 'not-filled',
-          message: `${name}表的${unfilled.length === def.columns.length ? '各列' : `“${unfilled.join('、')}”列`}尚未填写本年的数字`,
-          hint: '把 ~ 换成本年的数字（没有就写 0）',
-        });
-      }
     }
   }
-  // A table with no balance to say so (二, 四), left all ~ as `nianbao init` writes it.
-  if (!def.rules.some((rule) => rule.kind === 'balance')) {
-    // (Rows of table 二 have only some of its columns.)
-    const cells = def.rows.flatMap((row) => def.columns.map((column) => cellAt(table, row.id, column.key))).filter((cell) => cell !== undefined);
-    if (cells.length > 0 && cells.every((cell) => cell.state === 'blank')) {
-      diagnostics.push({
-        file,
-        position: table.position,
-        severity: 'warning',
-        code: 'not-filled',
-        message: `${name}表的各列尚未填写本年的数字`,
-        hint: '把 ~ 换成本年的数字（没有就写 0）',
-      });
-    }
-  }
+  const unfilled = notFilled(file, table);
+  if (unfilled) diagnostics.push(unfilled);
   return diagnostics;
+}
+
+/**
+ * One warning per table for the cells `nianbao init` left 待填 (a blank `~` is a value, and is
+ * never called unfilled). A table untouched but for what `init --from` carried over (上年结转)
+ * is said to be unfilled as a whole, at its key; otherwise the warning points at the first 待填.
+ */
+function notFilled(file: string, table: TableData): Diagnostic | undefined {
+  const { def } = table;
+  const carried = new Set(def.rules.flatMap((rule) => (rule.kind === 'balance' ? rule.left.slice(1) : [])));
+  const cells = def.rows.flatMap((row) => row.columns.map((column) => ({ row, column, cell: cellAt(table, row.id, column) })));
+  const toFill = cells.filter((c) => c.cell?.state === 'to-fill' && c.cell.position);
+  const first = toFill[0];
+  if (!first?.cell?.position) return undefined;
+  const whole = cells.every((c) => carried.has(c.row.id) || c.cell?.display === TO_FILL);
+  const hint = `把“${TO_FILL}”换成本年的数字：没有就写 0，原表空着的写 ~`;
+  if (whole) {
+    return { file, position: table.position, severity: 'warning', code: 'not-filled', message: `${def.key}表的各列尚未填写本年的数字`, hint };
+  }
+  const label = first.row.columns.length === 1 ? `“${rowName(table, first.row.id)}”` : `“${rowName(table, first.row.id)}”行“${first.column}”`;
+  return {
+    file,
+    position: first.cell.position,
+    severity: 'warning',
+    code: 'not-filled',
+    message: `${def.key}表还有 ${toFill.length} 格是“${TO_FILL}”，尚未填写（第一格：${label}）`,
+    hint,
+  };
 }

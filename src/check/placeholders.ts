@@ -1,6 +1,7 @@
 /**
  * What `nianbao init` leaves to be written: ×× in names and numbers, …… as a part's text. A
- * report still carrying them is not finished, and would print them as they are.
+ * report still carrying them is not finished, and would print them as they are. (A table cell
+ * still to fill carries 待填, `TO_FILL` in model/cells.ts, and gets `not-filled`.)
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 

@@ -6,6 +6,7 @@ import { cellAt, type Report } from '../model/types.js';
 import { defaultFormat, TABLE_IDS, tableDef } from '../tables/definitions.js';
 import type { RowDef, TableDef } from '../tables/types.js';
 import { NAME_PLACEHOLDER as X, TEXT_PLACEHOLDER } from '../check/placeholders.js';
+import { TO_FILL } from '../model/cells.js';
 
 export const SCHEMA_COMMENT_PREFIX = '# yaml-language-server: $schema=';
 
@@ -14,7 +15,7 @@ function yamlString(text: string): string {
 }
 
 /** A row in the row form: its values in the column order; a one-column row is the value itself. */
-function rowLine(row: RowDef, values: (column: string) => number | '~', indent: string): string {
+function rowLine(row: RowDef, values: (column: string) => number | typeof TO_FILL, indent: string): string {
   const cells = row.columns.map(values);
   return `${indent}${row.key}: ${cells.length === 1 ? cells[0] : `[${cells.join(', ')}]`}`;
 }
@@ -28,7 +29,7 @@ function columnsComment(def: TableDef, row: RowDef, indent: string): string {
   return `${indent}# ${labels.length === 1 ? labels[0] : `各列依次为 [${labels.join(', ')}]`}`;
 }
 
-function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number | '~', note: string): string[] {
+function tableYaml(def: TableDef, values: (row: RowDef, column: string) => number | typeof TO_FILL, note: string): string[] {
   const lines = [`${def.key}:${note ? `  # ${note}` : ''}`];
   let group: string | undefined;
   let columns = '';
@@ -79,12 +80,13 @@ export function initialSource({ year, previous, schema }: InitOptions): string {
   lines.push('');
   for (const id of TABLE_IDS) {
     const def = tableDef(id, format);
-    // This year's figures start blank (~): the checker says which are still to fill in.
-    const carry = (row: RowDef, column: string): number | '~' => {
-      if (!previous || id !== 'application' || row.id !== '上年结转') return '~';
+    // This year's figures start 待填 (not ~, which is a cell published blank): the checker says
+    // which are still to fill in.
+    const carry = (row: RowDef, column: string): number | typeof TO_FILL => {
+      if (!previous || id !== 'application' || row.id !== '上年结转') return TO_FILL;
       return cellAt(previous.tables.application, '结转下年度继续办理', column)?.value ?? 0;
     };
-    const note = id === 'application' ? '~ 是待填的数；各行末尾的总计和“总计”行（（七）总计）可以删去，会自动计算' : '~ 是待填的数，没有就写 0';
+    const note = id === 'application' ? `${TO_FILL} 处填本年的数，没有就写 0；总计列和“总计”行（（七）总计）可以删去，会自动计算` : `${TO_FILL} 处填本年的数，没有就写 0`;
     lines.push(...tableYaml(def, carry, note), '');
   }
   lines.pop();

@@ -6,12 +6,19 @@ export type CellReading =
       readonly ok: true;
       readonly value: number;
       readonly display: string;
-      readonly state: 'written' | 'blank' | 'none-word' | 'not-applicable';
+      readonly state: 'written' | 'blank' | 'none-word' | 'not-applicable' | 'to-fill';
       readonly unit?: string;
     }
   | { readonly ok: false; readonly code: string; readonly message: string; readonly hint: string };
 
 const NOT_APPLICABLE = new Set(['/', '／', '不适用']);
+
+/**
+ * What `nianbao init` writes in a cell the clerk must fill in. Not `~`: that is a cell left blank
+ * on purpose (as published), and the two must never be mistaken for each other. YAML reads it
+ * as a string; it prints as typed, so an unfinished table shows in the PDF.
+ */
+export const TO_FILL = '待填';
 const WITH_UNIT = /^([+-]?\d+(?:\.\d+)?)\s*(件|项|个|条|次|宗|元|万元)$/;
 const FULL_WIDTH_DIGITS = /[０-９]/;
 
@@ -27,6 +34,7 @@ export function readCell(raw: unknown, source: string, kind: CellKind, name: str
   if (typeof raw === 'string') {
     const text = raw.trim();
     if (text === '无') return { ok: true, value: 0, display: '无', state: 'none-word' };
+    if (text === TO_FILL) return { ok: true, value: 0, display: TO_FILL, state: 'to-fill' };
     if (NOT_APPLICABLE.has(text))
       return { ok: true, value: 0, display: '/', state: 'not-applicable' };
     const withUnit = WITH_UNIT.exec(text);

@@ -4,6 +4,7 @@
  * consistent they agree, and the checks report when it is not).
  */
 import type { RuleDef, TableDef } from '../tables/types.js';
+import { TO_FILL } from './cells.js';
 import { type Cell, cellKey } from './types.js';
 
 /** The rule and addend cells that define a cell, if any rule does. */
@@ -31,8 +32,9 @@ export function isStated(cell: Cell | undefined): boolean {
 }
 
 /**
- * Completes the cell map: omitted totals become derived cells; blank totals keep printing empty
- * but carry the derived value; omitted leaves are 0 (or blank with 缺省: 空白).
+ * Completes the cell map: omitted totals become derived cells; blank and 待填 totals keep
+ * printing as written but carry the sum of their addends (the arithmetic check says when a blank
+ * one should have shown it); omitted leaves are 0 (or blank with 缺省: 空白).
  */
 export function deriveCells(
   def: TableDef,
@@ -58,12 +60,7 @@ export function deriveCells(
       const addends = defined.addends.map(([r, c]) => evaluate(r, c));
       const value = addends.reduce((sum, addend) => sum + addend.value, 0);
       visiting.delete(key);
-      // With 缺省: 空白, a total of nothing but blanks stays blank: it was not published.
-      const blank =
-        omittedAsBlank && addends.every((a) => a.display === '' || a.state === 'not-applicable');
-      cell = own
-        ? { ...own, value }
-        : { value, display: blank ? '' : String(value), state: 'derived' };
+      cell = own ? { ...own, value } : { value, display: derivedDisplay(addends, value, omittedAsBlank), state: 'derived' };
       if (addends.some((a) => a.unread)) cell = { ...cell, unread: true };
     } else {
       cell =
@@ -72,11 +69,24 @@ export function deriveCells(
           ? { value: 0, display: '', state: 'omitted' }
           : { value: 0, display: '0', state: 'omitted' });
     }
-    if (unread.has(key)) cell = { ...cell, unread: true };
+    // 待填 has no value yet: it takes part in no sum until the clerk fills it in.
+    if (unread.has(key) || cell.state === 'to-fill') cell = { ...cell, unread: true };
     cells.set(key, cell);
     return cell;
   };
 
   for (const row of def.rows) for (const column of row.columns) evaluate(row.id, column);
   return cells;
+}
+
+/**
+ * What a computed total prints: 待填 while any of its addends is; blank where none of its
+ * addends prints a number (a total of blanks was not published, so 0 would be invented); else
+ * the sum. A total of nothing but / prints 0 (blank with 缺省: 空白), as before.
+ */
+function derivedDisplay(addends: readonly Cell[], value: number, omittedAsBlank: boolean): string {
+  if (addends.some((a) => a.display === TO_FILL)) return TO_FILL;
+  const empty = addends.every((a) => a.display === '' || a.state === 'not-applicable');
+  const anyBlank = addends.some((a) => a.display === '');
+  return empty && (anyBlank || omittedAsBlank) ? '' : String(value);
 }

@@ -166,10 +166,11 @@ export function readTable(
     } else if (isSeq(value)) {
       readRowList(row, columns, value, label);
     } else if (isScalar(value) && columns.length === 1 && columns[0]) {
-      // The row's one cell, `~` included (a blank cell, as in every other form; `init` writes it).
+      // A row of one column is written as its cell: `行政许可: ~` is that cell left blank.
       readOneCell(row, columns[0], value, walker.position(value), `“${label}”`);
     } else if (isScalar(value) && value.value === null) {
-      // `规章:` with nothing after it: the row is there, every cell is left out.
+      // `规章: ~` (or nothing after it): the row is there, printed blank, like a `~` cell.
+      for (const column of columns) readOneCell(row, column, value, walker.position(value), `“${label}”行“${column.key}”`);
     } else {
       const example = columns
         .slice(0, 2)

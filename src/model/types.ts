@@ -2,12 +2,16 @@ import type { Position } from '../diagnostics/types.js';
 import type { Format, TableDef, TableId } from '../tables/types.js';
 
 /**
- * How a cell came to be:
- * - written: a number in the source
+ * How a cell came to be. Blank, zero, not applicable and to-fill are four different things:
+ * - written: a number in the source (0 is a number: it prints 0)
  * - omitted: not in the source (0, or blank when the table says 缺省: 空白)
- * - blank: written as empty (`~` or nothing); counts as 0, prints empty
+ * - blank: written as empty (`~` or nothing), as published; counts as 0, prints empty. A total
+ *   written blank beside parts that are not all 0 is an error (`total-blank`); its value is then
+ *   the sum it should show, so that the sums it takes part in report nothing more
  * - none-word: written as 无; counts as 0, prints 无
  * - not-applicable: written as / or 不适用; prints /, left out of every sum
+ * - to-fill: `待填`, left by `nianbao init` for the clerk; its value is unknown (`unread`), it
+ *   prints 待填, and `not-filled` warns until it is replaced
  * - derived: a total computed from its addends
  */
 export type CellState =
@@ -16,10 +20,14 @@ export type CellState =
   | 'blank'
   | 'none-word'
   | 'not-applicable'
+  | 'to-fill'
   | 'derived';
 
 export interface Cell {
-  /** The number used in arithmetic (0 for blank, 无 and not applicable). */
+  /**
+   * The number used in arithmetic: 0 for blank, 无, not applicable and 待填; for a total not
+   * written as a number (left out, blank, 待填), the sum of its addends.
+   */
   readonly value: number;
   /** What the table prints. */
   readonly display: string;
@@ -29,9 +37,9 @@ export interface Cell {
   /** Unit typed with a 2019 采购总金额 (元 or 万元). */
   readonly unit?: string;
   /**
-   * The source gives this cell in a shape that could not be read (`5件`, a misspelled row key), or
-   * it is a total of such a cell: its value is unknown, so the sums it takes part in are not
-   * checked (its own diagnostic is the one error).
+   * The source gives this cell in a shape that could not be read (`5件`, a misspelled row key),
+   * or it is still 待填, or it is a total of such a cell: its value is unknown, so the sums it
+   * takes part in are not checked (its own diagnostic is the one error or warning).
    */
   readonly unread?: true;
 }

@@ -3,6 +3,7 @@
  * written by hand), so that an editor with a YAML language server completes keys and flags
  * mistakes while the clerk types. Draft-07, which the VS Code YAML extension reads.
  */
+import { TO_FILL } from '../model/cells.js';
 import { type FieldDef, FRONT_MATTER_FIELDS, TABLE_OPTION_KEYS } from '../model/fields.js';
 import { optionalTotal } from '../model/row-list.js';
 import { TABLE_IDS, TABLES } from '../tables/definitions.js';
@@ -10,11 +11,14 @@ import type { CellKind, ColumnDef, RowDef, TableDef } from '../tables/types.js';
 
 type Schema = Record<string, unknown>;
 
-const WORDS = { enum: ['无', '/', '／', '不适用'], description: '无：按 0 计，照印“无”；/ 或 不适用：不适用，印“/”' };
+const WORDS = {
+  enum: ['无', '/', '／', '不适用', TO_FILL],
+  description: `无：按 0 计，照印“无”；/ 或 不适用：不适用，印“/”；${TO_FILL}：nianbao init 留下的待填格，检查时提醒`,
+};
 
 /** The four kinds of cell, defined once and referenced from every cell. */
 function cellDefinitions(): Record<CellKind, Schema> {
-  const blank = { type: 'null', description: '留空（~）' };
+  const blank = { type: 'null', description: '留空（~），照原表空着，按 0 计' };
   const number: Record<CellKind, Schema> = {
     count: { type: 'integer', minimum: 0, description: '件数，整数' },
     signed: { type: 'integer', description: '本年增/减，可为负数' },

@@ -7,6 +7,8 @@ import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkDocument } from './document.js';
 import { checkAgainstPrevious } from './previous.js';
+import { checkPublicationDate } from './publication.js';
+import { checkRepeatedWords } from './repeated-word.js';
 
 export interface CheckOptions {
   /** Last year's report, for the checks across years. */
@@ -19,6 +21,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     ...checkDocument(report),
     ...checkGrids(report.file, report.narrative),
     ...checkLimits(report),
+    ...checkPublicationDate(report),
+    ...checkRepeatedWords(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
   ];
 }

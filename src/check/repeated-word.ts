@@ -1,0 +1,102 @@
+/**
+ * A word or phrase typed twice in a row (资金资金, a pasted phrase doubled): a slip evaluators
+ * count. A single character said twice is a word (天天, 常常, 看看, 一一), so only units of two
+ * or more characters are looked at; AABB (明明白白) is no repeat of a unit; the few verbs doubled
+ * on purpose and 一X一X (一步一步) are skipped.
+ */
+import type { Diagnostic, Position } from '../diagnostics/types.js';
+import type { Report } from '../model/types.js';
+import { narrativeBlocks, positionInBlock } from './text-position.js';
+
+/** Two-character words doubled on purpose ("let us 研究研究"): ABAB verbs and adjectives. */
+export const DOUBLED_ON_PURPOSE: readonly string[] = [
+  '研究', '讨论', '商量', '考虑', '学习', '了解', '交流', '沟通', '检查', '整理', '清理',
+  '总结', '准备', '介绍', '休息', '打扫', '锻炼', '比较', '琢磨', '活动', '雪白', '通红',
+];
+
+/** The longest unit looked for: a doubled clause of a pasted sentence fits. */
+const LONGEST_UNIT = 40;
+
+/** Where a unit cannot run across: punctuation, quotes, brackets, Markdown markup, a line break. */
+const SEPARATOR = /[，。；：、！？,.;:!?“”‘’"'「」『』（）()《》〈〉【】[\]{}<>*_`~#|—…·\t\r\n]/u;
+const HAN = /\p{Script=Han}/gu;
+const NUMERALS = /^[〇零一二三四五六七八九十百千万亿两]+$/u;
+
+export interface Repeat {
+  /** The unit typed twice. */
+  readonly unit: string;
+  /** Index of its second copy in the text. */
+  readonly index: number;
+}
+
+function countable(unit: string): boolean {
+  if ((unit.match(HAN) ?? []).length < 2) return false; // a number, a code: 2021年2021, 1010
+  if (NUMERALS.test(unit)) return false; // 二〇二〇
+  if (/^(.)\1*$/u.test(unit)) return false;
+  if (/^\s|\s$/u.test(unit)) return false; // 结果 结果: a table's header cells, not a word typed twice
+  if (/^一\p{Script=Han}$/u.test(unit)) return false; // 一步一步, 一件一件
+  return !DOUBLED_ON_PURPOSE.includes(unit);
+}
+
+/** Every unit of two or more characters immediately typed again, once per run of copies. */
+export function findRepeats(text: string): Repeat[] {
+  const repeats: Repeat[] = [];
+  let segmentStart = 0;
+  for (let end = 0; end <= text.length; end++) {
+    if (end < text.length && !SEPARATOR.test(text[end] ?? '')) continue;
+    findInSegment(text, segmentStart, end, repeats);
+    segmentStart = end + 1;
+  }
+  return repeats;
+}
+
+function findInSegment(text: string, from: number, to: number, repeats: Repeat[]): void {
+  let i = from;
+  while (i + 4 <= to) {
+    let found = false;
+    for (let length = 2; length <= LONGEST_UNIT && i + 2 * length <= to; length++) {
+      if (text[i] !== text[i + length] || text.slice(i, i + length) !== text.slice(i + length, i + 2 * length)) continue;
+      // A doubled phrase can be read from several starts (ABCABC in CABCABC): take the last, so
+      // the second copy ends where the text goes on.
+      let start = i;
+      while (start + 2 * length < to && text[start + 2 * length] === text[start]) start++;
+      const unit = text.slice(start, start + length);
+      if (!countable(unit)) continue;
+      repeats.push({ unit, index: start + length });
+      i = start + 2 * length;
+      found = true;
+      break;
+    }
+    if (!found) i++;
+  }
+}
+
+function quoted(unit: string): string {
+  return [...unit].length > 16 ? `${[...unit].slice(0, 16).join('')}…` : unit;
+}
+
+export function checkRepeatedWords(report: Report): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const push = (position: Position, unit: string, where: string) =>
+    diagnostics.push({
+      file: report.file,
+      position,
+      severity: 'warning',
+      code: 'repeated-word',
+      message: `${where}“${quoted(unit)}”连着写了两遍`,
+      hint: `删去其中一个“${quoted(unit)}”；确是有意重复的，可以忽略本警告`,
+    });
+  for (const text of report.metadataTexts) {
+    for (const repeat of findRepeats(text.value)) {
+      const position = text.verbatim
+        ? { line: text.position.line, column: text.position.column + repeat.index }
+        : text.position;
+      push(position, repeat.unit, `“${text.key}”里`);
+    }
+  }
+  for (const block of narrativeBlocks(report)) {
+    if (block.kind === 'other') continue;
+    for (const repeat of findRepeats(block.text)) push(positionInBlock(block, repeat.index), repeat.unit, '');
+  }
+  return diagnostics;
+}

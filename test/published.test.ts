@@ -21,10 +21,12 @@ describe('real published reports: every real error found, no false alarm', () =>
     ['hongze-2024', ['20:1 warning format-outdated']],
     ['huaian-2024', []],
     // 2019 and 2020 reports: no fee statement was required yet (国办函〔2020〕109号 in force 2021).
-    ['pingtan-2019', []],
+    // 平潭 2019: “聚焦新中国成立 70 周年平潭专场新闻发布会” printed twice in a row on the page (true).
+    ['pingtan-2019', ['79:156 warning repeated-word']],
     // 平潭 2020: （七）总计 prints 自然人 20 and 总计 21, the rows add up to 26 and 27 (true).
     ['pingtan-2020', ['50:14 error result-total', '50:69 error result-total']],
-    ['pingtan-2021', []],
+    // 平潭 2021: “规范审核审核发布机制”, 审核 typed twice on the page (true).
+    ['pingtan-2021', ['75:84 warning repeated-word']],
     // 平潭 2022: 收到申请 75 件 = 本年新收 74 + 上年结转 1: the softer wording (unclear, not a contradiction).
     ['pingtan-2022', ['73:193 warning narrative-contradicts-table']],
     ['pingtan-2023', []],

@@ -6,6 +6,7 @@ import { checkGrids } from '../markdown/grid-check.js';
 import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkDocument } from './document.js';
+import { checkAllDoneButCarried } from './all-done.js';
 import { checkAgainstPrevious } from './previous.js';
 import { checkPublicationDate } from './publication.js';
 import { checkRepeatedWords } from './repeated-word.js';
@@ -21,6 +22,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     ...checkDocument(report),
     ...checkGrids(report.file, report.narrative),
     ...checkLimits(report),
+    ...checkAllDoneButCarried(report),
     ...checkPublicationDate(report),
     ...checkRepeatedWords(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),

@@ -17,8 +17,8 @@ export const DOUBLED_ON_PURPOSE: readonly string[] = [
 /** The longest unit looked for: a doubled clause of a pasted sentence fits. */
 const LONGEST_UNIT = 40;
 
-/** Where a unit cannot run across: punctuation, quotes, brackets, Markdown markup, a line break. */
-const SEPARATOR = /[，。；：、！？,.;:!?“”‘’"'「」『』（）()《》〈〉【】[\]{}<>*_`~#|—…·\t\r\n]/u;
+/** Where a unit cannot run across: punctuation, quotes, brackets, Markdown markup, tabs, line breaks. */
+const SEPARATORS = new Set([...'，。；：、！？,.;:!?“”‘’"\'「」『』（）()《》〈〉【】[]{}<>*_`~#|—…·\t\r\n'].map((ch) => ch.charCodeAt(0)));
 const HAN = /\p{Script=Han}/gu;
 const NUMERALS = /^[〇零一二三四五六七八九十百千万亿两]+$/u;
 
@@ -38,24 +38,37 @@ function countable(unit: string): boolean {
   return !DOUBLED_ON_PURPOSE.includes(unit);
 }
 
+/** Per UTF-16 unit, 1 + the index where it was last seen (0: not seen); cleared after each use. */
+const LAST_SEEN = new Int32Array(0x10000);
+
 /** Every unit of two or more characters immediately typed again, once per run of copies. */
 export function findRepeats(text: string): Repeat[] {
+  // next[i]: the next index holding the same character as i. A unit at i of length L needs
+  // text[i + L] === text[i], so only those lengths are tried (linear in practice).
+  const next = new Int32Array(text.length);
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    next[i] = (LAST_SEEN[code] ?? 0) - 1;
+    LAST_SEEN[code] = i + 1;
+  }
+  for (let i = 0; i < text.length; i++) LAST_SEEN[text.charCodeAt(i)] = 0;
   const repeats: Repeat[] = [];
   let segmentStart = 0;
   for (let end = 0; end <= text.length; end++) {
-    if (end < text.length && !SEPARATOR.test(text[end] ?? '')) continue;
-    findInSegment(text, segmentStart, end, repeats);
+    if (end < text.length && !SEPARATORS.has(text.charCodeAt(end))) continue;
+    findInSegment(text, next, segmentStart, end, repeats);
     segmentStart = end + 1;
   }
   return repeats;
 }
 
-function findInSegment(text: string, from: number, to: number, repeats: Repeat[]): void {
+function findInSegment(text: string, next: Int32Array, from: number, to: number, repeats: Repeat[]): void {
   let i = from;
   while (i + 4 <= to) {
     let found = false;
-    for (let length = 2; length <= LONGEST_UNIT && i + 2 * length <= to; length++) {
-      if (text[i] !== text[i + length] || text.slice(i, i + length) !== text.slice(i + length, i + 2 * length)) continue;
+    for (let j = next[i] ?? -1; j >= 0 && j - i <= LONGEST_UNIT && i + 2 * (j - i) <= to; j = next[j] ?? -1) {
+      const length = j - i;
+      if (length < 2 || text.slice(i, j) !== text.slice(j, j + length)) continue;
       // A doubled phrase can be read from several starts (ABCABC in CABCABC): take the last, so
       // the second copy ends where the text goes on.
       let start = i;

@@ -132,7 +132,8 @@ describe('repeated-word: a word of two or more characters typed twice in a row',
   });
 
   it('a copy typed three times is one warning; a doubled phrase is reported where its second copy starts', () => {
-    expect(findRepeats('政务公开公开公开工作')).toEqual([{ unit: '公开', index: 6 }]);
+    expect(findRepeats('政务公开公开公开工作')).toEqual([{ unit: '公开', index: 4 }]);
+    expect(findRepeats('一步一步一个脚印，一件一件抓落实')).toEqual([]);
     expect(findRepeats('召开新闻发布会召开新闻发布会，')).toEqual([{ unit: '召开新闻发布会', index: 7 }]);
   });
 });

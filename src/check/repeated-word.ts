@@ -62,21 +62,42 @@ export function findRepeats(text: string): Repeat[] {
   return repeats;
 }
 
+const JUDGED_UNTIL = new Int32Array(LONGEST_UNIT + 1);
+
+function sameAt(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/** Where the copies of a unit at `i` of `length` stop: the end of the run with that period. */
+function periodicRunEnd(text: string, i: number, length: number, to: number): number {
+  let end = i;
+  while (end + length < to && text[end] === text[end + length]) end++;
+  return end + length;
+}
+
 function findInSegment(text: string, next: Int32Array, from: number, to: number, repeats: Repeat[]): void {
+  // Per unit length, where a run already judged ends: a unit read from inside it is the same run
+  // read from another start (步一步一 inside 一步一步一个).
+  const judgedUntil = JUDGED_UNTIL.fill(0);
   let i = from;
   while (i + 4 <= to) {
+    // A run of one character (某某某…) holds no unit of two different ones: go to its last two.
+    if (text[i] === text[i + 1] && text[i] === text[i + 2]) {
+      i++;
+      continue;
+    }
     let found = false;
     for (let j = next[i] ?? -1; j >= 0 && j - i <= LONGEST_UNIT && i + 2 * (j - i) <= to; j = next[j] ?? -1) {
       const length = j - i;
-      if (length < 2 || text.slice(i, j) !== text.slice(j, j + length)) continue;
-      // A doubled phrase can be read from several starts (ABCABC in CABCABC): take the last, so
-      // the second copy ends where the text goes on.
-      let start = i;
-      while (start + 2 * length < to && text[start + 2 * length] === text[start]) start++;
-      const unit = text.slice(start, start + length);
+      if (length < 2 || i < (judgedUntil[length] ?? 0) || !sameAt(text, i, j, length)) continue;
+      const runEnd = periodicRunEnd(text, i, length, to);
+      judgedUntil[length] = runEnd - length;
+      const unit = text.slice(i, j);
       if (!countable(unit)) continue;
-      repeats.push({ unit, index: start + length });
-      i = start + 2 * length;
+      // The second copy; a third or fourth is the same slip, reported once.
+      repeats.push({ unit, index: j });
+      i = runEnd;
       found = true;
       break;
     }

@@ -72,9 +72,9 @@ describe('tables', () => {
     expect(rowsHeight(t, 2, 6)).toBe(51);
     // Room for two rows of 10 pt (3 + 1 + 20 + 22 = 46 pt) but not for the label's 50: the table moves.
     expect(paginate([t], { first: 60.5, height: 200 }).pages.map((p) => p.map((x) => `${x.from}-${x.to}`))).toEqual([[], ['0-6']]);
-    // Near miss: room for the label over one row (3 + 1 + 20 + 51 = 75 pt) keeps it, and a second row fits in the same stretch.
+    // Near miss: room for the label over one row (3 + 1 + 20 + 51 = 75 pt) keeps it, and rows fit in that stretch up to the fourth.
     const cut = paginate([t], { first: 75.5, height: 200 }).pages;
-    expect(cut.map((p) => p.map((x) => `${x.from}-${x.to} ${x.height}`))).toEqual([['0-2 75'], ['2-6 77']]);
+    expect(cut.map((p) => p.map((x) => `${x.from}-${x.to} ${x.height}`))).toEqual([['0-4 75'], ['4-6 77']]);
   });
   it('a single row taller than an empty page is placed alone and reported', () => {
     const t = table([10, 500, 10]);

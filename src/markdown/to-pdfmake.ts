@@ -188,6 +188,9 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const cells: LaidCell[] = [];
   const heights: number[] = [];
   const firstLaid: number[] = [];
+  // Without header rows to repeat, a page breaks only before a row across the whole table (a
+  // section's own title, as 第二十条第（五）项 in table 二), so every page starts with one.
+  const breakable: boolean[] = [];
   const lastLaid: number[] = [];
   for (let r = headerEnd; r < grid.rows.length; r++) {
     const starting = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.row === r);
@@ -196,7 +199,9 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
       line !== undefined && bodyRoom !== undefined && (own[r] ?? 0) + GRID_RULE > bodyRoom ? Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING - GRID_RULE) / line)) : Infinity;
     const pieces = perPiece === Infinity ? 1 : Math.ceil(Math.max(...single.map(({ i }) => broken[i]?.length ?? 1)) / perPiece);
     firstLaid[r] = heights.length;
+    const titled = starting.some(({ p }) => p.cell.colSpan === columns);
     for (let k = 0; k < pieces; k++) {
+      breakable.push(headerEnd > 0 || k > 0 || titled);
       const at = heights.length;
       let count = 0;
       for (const { p, i } of single) {
@@ -227,6 +232,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
           header: headerHeight,
           rows: heights,
           spans: spansOf(headerEnd, grid.rows.length, (r) => firstLaid[r] ?? 0, (r) => lastLaid[r] ?? 0),
+          ...(breakable.every(Boolean) ? {} : { breakable }),
         };
   return { header, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}) };
 }

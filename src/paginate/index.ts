@@ -43,6 +43,8 @@ export interface MeasuredTable {
   /** Each body row's height from its own cells (a row span's stretch not included). */
   readonly rows: readonly number[];
   readonly spans: readonly RowSpan[];
+  /** Whether a page may break before each body row (all may when not given). */
+  readonly breakable?: readonly boolean[];
 }
 
 /** Part of a block on a page: lines or body rows `from` ≤ i < `to`. */
@@ -180,6 +182,12 @@ export function paginate(blocks: readonly Measured[], room: PageRoom): Paginatio
         for (let from = 0; from < rows; ) {
           let to = from;
           while (to < rows && used + tablePiece(block, from, to + 1, atTop(), to + 1 < rows) <= limit) to++;
+          // Back to a row a page may break before (a table without header rows: its sections).
+          if (to < rows && block.breakable) {
+            let allowed = to;
+            while (allowed > from && block.breakable[allowed] === false) allowed--;
+            if (allowed > from || !fresh()) to = allowed;
+          }
           if (to === from) {
             if (!fresh()) {
               newPage();

@@ -215,6 +215,17 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   }
   placed.forEach((p, i) => {
     if (p.row < headerEnd || p.cell.rowSpan === 1) return;
+    // A spanning label is restated whole on every page its rows reach: it must fit on one.
+    const needed = heightOf(broken[i]?.length ?? 1) + GRID_RULE;
+    if (bodyRoom !== undefined && line !== undefined && needed > bodyRoom) {
+      throw new GridError({
+        code: 'grid-too-tall',
+        line: grid.rowLines?.[p.row] ?? 0,
+        column: 0,
+        message: `表格第 ${p.row + 1}–${p.row + p.cell.rowSpan} 行由跨行合并（rs）连在一起，共高 ${needed.toFixed(0)} pt，一页只放得下 ${bodyRoom.toFixed(0)} pt`,
+        hint: '跨行合并的单元格不能分页：减少它的文字，或不用 rs 合并（单独一行再高也会分页接排）',
+      });
+    }
     const first = firstLaid[p.row] ?? 0;
     const last = lastLaid[Math.min(grid.rows.length - 1, p.row + p.cell.rowSpan - 1)] ?? first;
     cells.push({ node: cellNode(p.cell, broken[i]), row: first, column: p.column, colSpan: p.cell.colSpan, rowSpan: last - first + 1 });

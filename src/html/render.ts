@@ -89,6 +89,11 @@ export function gridHtml(grid: Grid): string {
 
 /** The template's Markdown as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
 export function bodyHtml(source: string): string {
+  return bodyBlocks(source).join('\n');
+}
+
+/** The body's blocks (paragraphs, headings, tables) as HTML, in order. */
+function bodyBlocks(source: string): string[] {
   const tokens = markdown.parse(source, {});
   const out: string[] = [];
   const numbers = new HeadingNumbers();
@@ -112,7 +117,7 @@ export function bodyHtml(source: string): string {
       out.push(`<p>${escapeHtml(token.content.trim())}</p>`);
     }
   }
-  return out.join('\n');
+  return out;
 }
 
 export interface PageOptions {
@@ -134,13 +139,18 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
   // The same balanced lines as the PDF (never broken inside a word or a year).
   parts.push(`<h1 class="title">${titleLines(report.title).map(escapeHtml).join('<br>')}</h1>`);
   if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
-  parts.push(bodyHtml(templateMarkdown));
+  const body = bodyBlocks(templateMarkdown);
   const signature = signatureText(report);
   if (signature || report.date) {
-    parts.push('<div class="signature">');
+    // As in the PDF, the 署名 never stands on a page without body text: the last paragraph and
+    // the 署名 and 成文日期 are one block that printing does not break (html/responsive.ts).
+    const last = body[body.length - 1]?.startsWith('<p>') ? body.pop() : undefined;
+    parts.push(...body, '<div class="closing">', ...(last ? [last] : []), '<div class="signature">');
     if (signature) parts.push(`<p>${escapeHtml(signature)}</p>`);
     if (report.date) parts.push(`<p>${escapeHtml(formatDate(report.date))}</p>`);
-    parts.push('</div>');
+    parts.push('</div>', '</div>');
+  } else {
+    parts.push(...body);
   }
   const colophon = colophonLines(report.colophon);
   if (colophon) {

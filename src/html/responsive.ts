@@ -1,7 +1,8 @@
 /**
  * The web page on a phone and on paper: below a page's width the sheet gives up its 公文 margins
  * and sizes for a narrow screen's, tables scroll sideways in their own box (never the page),
- * and a browser's print keeps the 署名 and 成文日期 with the last paragraph and the 版记 whole.
+ * and a browser's print keeps the 署名 and 成文日期 with the last paragraph (the `closing` block
+ * render.ts makes) and the 版记 whole.
  */
 /** Widest viewport that gets the narrow layout, px: below an A4 sheet's 210 mm (794 px). */
 export const NARROW_VIEWPORT = 640;
@@ -28,7 +29,7 @@ export const RESPONSIVE_CSS = `
 }
 @media print {
   .table-scroll { overflow: visible; }
-  .signature { break-inside: avoid; break-before: avoid; }
+  .closing, .signature { break-inside: avoid; }
   .banji { break-inside: avoid; }
 }`;
 

@@ -49,12 +49,12 @@ describe.each(SOURCES)('%s on a phone', (file) => {
     const boxes = await tab.locator('table.stat').evaluateAll((tables) =>
       tables.map((t) => {
         const box = t.parentElement as HTMLElement;
-        return { box: box.className, overflow: getComputedStyle(box).overflowX, right: box.getBoundingClientRect().right, scrolls: box.scrollWidth > box.clientWidth, region: box.getAttribute('role'), label: box.getAttribute('aria-label'), caption: t.querySelector('caption')?.textContent };
+        return { box: box.className, overflow: getComputedStyle(box).overflowX, right: box.getBoundingClientRect().right, scrolls: box.scrollWidth > box.clientWidth, region: box.tagName, label: box.getAttribute('aria-label'), caption: t.querySelector('caption')?.textContent };
       }),
     );
     expect(boxes.length).toBe(3);
     for (const box of boxes) {
-      expect(box).toMatchObject({ box: 'table-scroll', overflow: 'auto', scrolls: true, region: 'region', label: box.caption });
+      expect(box).toMatchObject({ box: 'table-scroll', overflow: 'auto', scrolls: true, region: 'SECTION', label: box.caption });
       expect(box.right).toBeLessThanOrEqual(PHONE.width);
     }
     // Body text no smaller than a phone's reading size, and a line holds a readable count.

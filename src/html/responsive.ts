@@ -36,5 +36,6 @@ export const RESPONSIVE_CSS = `
 /** A table in the box that scrolls it on its own, named by its caption (HTML-escaped) for a screen reader. */
 export function scrollingTable(table: string, escapedCaption: string | undefined): string {
   const label = escapedCaption ? ` aria-label="${escapedCaption}"` : '';
-  return `<div class="table-scroll" role="region"${label} tabindex="0">${table}</div>`;
+  // A <section> with a name is a region landmark; tabindex lets the keyboard scroll it.
+  return `<section class="table-scroll"${label} tabindex="0">${table}</section>`;
 }

@@ -12,9 +12,9 @@ export const NARROW_VIEWPORT = 640;
  * 156 mm) so no number is broken; on a narrow screen their box scrolls, focusable by keyboard.
  */
 export const RESPONSIVE_CSS = `
-.table-scroll { overflow-x: auto; margin: .5em 0 1em; }
+.table-scroll { overflow-x: auto; }
 .table-scroll:focus-visible { outline: 2px solid #36c; }
-.table-scroll > table.stat { margin: 0; min-width: 40em; }
+.table-scroll > table.stat { min-width: 40em; }
 .gongwen p, .gongwen h2, .gongwen h3, .gongwen h4, .gongwen h5 { overflow-wrap: anywhere; }
 @media screen and (max-width: ${NARROW_VIEWPORT}px) {
   html { background: #fff; }

@@ -11,6 +11,7 @@ import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
+import { markOutline } from './outline.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -230,8 +231,13 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
     pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
   };
+  markOutline(flow);
   const definition: Record<string, unknown> = {
     pageSize: 'A4',
+    // The catalog's /Lang: screen readers and text extraction read the report as Chinese.
+    language: 'zh-CN',
+    // /Lang is a PDF 1.4 key; pdfmake writes 1.3 unless told.
+    version: '1.4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
     info: {
       title: report.title,

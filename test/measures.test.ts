@@ -1,0 +1,204 @@
+/**
+ * GB/T 9704-2012 measures read on the ink of the built PDF (issue 13, items 3 and 5): text
+ * positions from pdfjs-dist, the glyphs' boxes from the shipped fonts (fontkit), the red rule
+ * from its drawn path. Within ±0.3 mm: the 发文机关标志's top edge 35 mm below the 版心, the
+ * red rule 4 mm below the 发文字号's glyphs, the 一字线's top 7 mm below the 版心, the first body
+ * line one blank line below the title, the last 版记 rule on the 版心's bottom edge. Body lines
+ * hold 28 characters, are never spread by more than a quarter character, never overprinted.
+ */
+import { describe, expect, it } from 'vitest';
+import { faceInk } from '../src/fonts/ink.js';
+import { loadFont } from '../src/fonts/resolve.js';
+import { pageGeometry as g } from '../src/layout/geometry.js';
+import { built } from './support/build.js';
+import { edit } from './support/check.js';
+import { lines, type PdfDocument, type PdfPage, PT_PER_MM, type TextItem, toMm } from './support/pdf.js';
+
+const TOLERANCE = 0.3;
+const LEFT = toMm(g.margins.left);
+const RIGHT = LEFT + toMm(g.typeWidth);
+const TOP = toMm(g.margins.top);
+const BOTTOM = TOP + toMm(g.typeHeight);
+const BODY = Math.round(g.bodySize * 100) / 100;
+const body = loadFont('fonts/FandolFang-Regular.ttf');
+const bodyInk = faceInk(body.font);
+const issuerInk = faceInk(loadFont('fonts/FandolSong-Bold.ttf').font);
+const titleFont = loadFont('fonts/FandolSong-Bold.ttf');
+const pageNumberInk = faceInk(loadFont('fonts/FandolSong-Regular.ttf').font);
+
+const SOURCES = [
+  'examples/nanlong-2021.md',
+  'examples/longde-chengguan-2021.md',
+  'examples/nankou-2020.md',
+  'examples/songduo-2021.md',
+  'examples/changle-2022.md',
+  'bench/reference-2024.md',
+  'test/fixtures/published/pingtan-2022.md',
+  'test/fixtures/published/shanghai-kewei-2024.md',
+  'test/fixtures/published/huaian-2024.md',
+];
+
+async function pdf(file: string, text?: string): Promise<PdfDocument> {
+  const { document } = await built(file, text);
+  if (!document) throw new Error(`no PDF for ${file}`);
+  return document;
+}
+
+const isPageNumber = (text: string) => /^—\s*\d+\s*—$/.test(text.trim());
+
+/** Body-size text items standing alone on their baseline (one run: one face, no bold). */
+function bodyRuns(document: PdfDocument): TextItem[] {
+  return document.pages.flatMap((page) => {
+    const items = page.items.filter((i) => Math.abs(i.size - BODY) < 0.05);
+    return items.filter((i) => items.filter((j) => Math.abs(j.baseline - i.baseline) < 0.3).length === 1 && [...i.str].length > 1);
+  });
+}
+
+/** Natural width of a run in the body face, em. */
+const natural = (text: string) => [...text].reduce((sum, ch) => sum + body.advance(ch), 0);
+
+/** Spacing added after each character of a run but the last, in characters (em). */
+function addedSpacing(item: TextItem): number {
+  const count = [...item.str].length;
+  return ((item.right - item.x) * PT_PER_MM / g.bodySize - natural(item.str)) / (count - 1);
+}
+
+/** The red rule of page 1: a stroked line of the 版心's width, in red. */
+function redRule(page: PdfPage): { y: number; x1: number; x2: number; width: number } {
+  const m = /([\d.]+) w\s+(?:[^\n]*\n){0,4}?([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l\s+\/DeviceCMYK CS\s+0 0\.8 0\.8 0 SCN/.exec(page.content);
+  if (!m) throw new Error('no red rule on page 1');
+  // pdfkit draws in top-down coordinates after `1 0 0 -1 0 841.89 cm`.
+  return { width: Number(m[1]), x1: toMm(Number(m[2])), y: toMm(Number(m[3])), x2: toMm(Number(m[4])) };
+}
+
+describe('版头 on the ink (nanlong 2021: 发文机关标志, 发文字号, red rule)', () => {
+  it('the 发文机关标志’s top ink is 35 mm below the 版心’s top (72 mm from the page’s)', async () => {
+    const page = (await pdf('examples/nanlong-2021.md')).pages[0] as PdfPage;
+    const mark = page.items.filter((i) => '临夏市南龙镇政府文件'.includes(i.str) && i.size > 30);
+    expect(mark.map((i) => i.str).join('')).toBe('临夏市南龙镇政府文件');
+    const top = Math.min(...mark.map((i) => i.baseline - toMm(issuerInk.extent(i.str).top * i.size)));
+    expect(Math.abs(top - (TOP + 35)), `top ink at ${top.toFixed(2)} mm`).toBeLessThan(TOLERANCE);
+  });
+
+  it('the red rule is as wide as the 版心, its upper edge 4 mm below the 发文字号’s glyphs', async () => {
+    const page = (await pdf('examples/nanlong-2021.md')).pages[0] as PdfPage;
+    const number = lines(page).find((l) => l.text === '临南政发〔2022〕60号');
+    if (!number) throw new Error('no 发文字号');
+    const glyphsBottom = number.baseline - toMm(bodyInk.extent(number.text).bottom * number.size);
+    const rule = redRule(page);
+    expect(Math.abs(rule.x1 - LEFT)).toBeLessThan(0.05);
+    expect(Math.abs(rule.x2 - RIGHT)).toBeLessThan(0.05);
+    const gap = rule.y - toMm(rule.width / 2) - glyphsBottom;
+    expect(Math.abs(gap - 4), `gap ${gap.toFixed(2)} mm`).toBeLessThan(TOLERANCE);
+  });
+
+  it('with a 签发人 the rule is still 4 mm below the line’s glyphs', async () => {
+    const text = edit('  发文字号: 临南政发〔2022〕6号', '  发文字号: 临南政发〔2022〕6号\n  签发人: [张三]');
+    const page = (await pdf('shangxing-measures.md', text)).pages[0] as PdfPage;
+    const row = lines(page).find((l) => l.text.includes('签发人：'));
+    if (!row) throw new Error('no 签发人 line');
+    const kai = faceInk(loadFont('fonts/FandolKai-Regular.ttf').font);
+    const lowest = Math.min(bodyInk.extent('临南政发〔2022〕6号签发人：').bottom, kai.extent('张三').bottom);
+    const rule = redRule(page);
+    const gap = rule.y - toMm(rule.width / 2) - (row.baseline - toMm(lowest * row.size));
+    expect(Math.abs(gap - 4), `gap ${gap.toFixed(2)} mm`).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe('page numbers on the ink', () => {
+  it.each(['examples/nanlong-2021.md', 'examples/changle-2022.md'])('%s: the 一字线’s top is 7 mm below the 版心', async (file) => {
+    const document = await pdf(file);
+    let seen = 0;
+    for (const page of document.pages) {
+      for (const item of page.items.filter((i) => i.size === g.noteSize && i.str.includes('—'))) {
+        const top = item.baseline - toMm(pageNumberInk.extent('—').top * item.size);
+        expect(Math.abs(top - (BOTTOM + 7)), `page ${page.number}: 一字线 top at ${(top - BOTTOM).toFixed(2)} mm below the 版心`).toBeLessThan(TOLERANCE);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(1);
+  });
+});
+
+describe('one blank line between the title and the body', () => {
+  /** Baseline of the title's last line and of the first 3号 line below it, mm. */
+  async function gap(file: string, text?: string) {
+    const page = (await pdf(file, text)).pages[0] as PdfPage;
+    const title = lines(page, g.titleSize);
+    const last = title[title.length - 1];
+    if (!last) throw new Error('no title');
+    const next = lines(page, BODY).find((l) => l.baseline > last.baseline + 1);
+    if (!next) throw new Error('no body line');
+    return { title: last.baseline, next };
+  }
+  // The title's line box is one pitch tall; below it one pitch blank; then the next line's box.
+  const expected = (title: number, lines: number) =>
+    title - toMm(titleFont.font.ascent / titleFont.font.unitsPerEm * g.titleSize) + toMm((1 + lines) * g.pitch) + toMm(bodyInk.ascent * g.bodySize);
+
+  it('with a 主送机关 (nanlong): the 主送机关 one line below the title, the body on the next line', async () => {
+    const { title, next } = await gap('examples/nanlong-2021.md');
+    expect(next.text).toBe('市政府信息中心：');
+    expect(Math.abs(next.baseline - expected(title, 1))).toBeLessThan(TOLERANCE);
+  });
+
+  it('without one (the same report): the body’s first line one line below the title', async () => {
+    const text = edit('主送机关: 市政府信息中心\n', '');
+    const { title, next } = await gap('no-recipient.md', text);
+    expect(next.text).not.toContain('市政府信息中心');
+    expect(Math.abs(next.baseline - expected(title, 1))).toBeLessThan(TOLERANCE);
+    const withRecipient = await gap('examples/nanlong-2021.md');
+    // Title to the body's first line: one pitch more with the 主送机关 line, no other difference.
+    const after = (await pdf('examples/nanlong-2021.md')).pages[0] as PdfPage;
+    const firstBody = lines(after, BODY).find((l) => l.baseline > withRecipient.next.baseline + 1);
+    expect(Math.abs((firstBody?.baseline ?? 0) - withRecipient.title - (next.baseline - title) - toMm(g.pitch))).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe('the last 版记 rule', () => {
+  it('lies on the 版心’s bottom edge (nanlong)', async () => {
+    const document = await pdf('examples/nanlong-2021.md');
+    const last = document.pages[document.pages.length - 1] as PdfPage;
+    const rules = [...last.content.matchAll(/([\d.]+) w\s+(?:[^\n]*\n){0,4}?([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l/g)].map((m) => ({
+      width: Number(m[1]),
+      x1: toMm(Number(m[2])),
+      y: toMm(Number(m[3])),
+      x2: toMm(Number(m[4])),
+    }));
+    const full = rules.filter((r) => Math.abs(r.x1 - LEFT) < 0.3 && Math.abs(r.x2 - RIGHT) < 0.3);
+    const lowest = full.reduce((a, b) => (b.y > a.y ? b : a));
+    // The rule's lower edge on the 版心's bottom edge.
+    expect(Math.abs(lowest.y + toMm(lowest.width / 2) - BOTTOM)).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe.each(SOURCES)('body lines of %s', (file) => {
+  it('≥ 95 % of full body lines hold 28 characters; none spread by more than a quarter character; none overprinted', async () => {
+    const document = await pdf(file);
+    const runs = bodyRuns(document).filter((i) => !isPageNumber(i.str));
+    // A full line ends on the 版心's right edge; it starts on the left edge or 2 characters in.
+    const full = runs.filter((i) => Math.abs(i.right - RIGHT) < 0.3);
+    expect(full.length).toBeGreaterThan(5);
+    const short = full.filter((i) => {
+      const room = (i.right - i.x) * PT_PER_MM / g.bodySize;
+      // Less than a character of slack: a 28th character (or two half-width ones) did not fit.
+      return room - natural(i.str) > 0.99;
+    });
+    expect(short.length / full.length, short.map((i) => i.str).join('\n')).toBeLessThanOrEqual(0.05);
+    for (const item of runs) {
+      expect(addedSpacing(item), item.str).toBeLessThanOrEqual(0.25 + 0.005);
+      // Glyph boxes, placed by advance and spacing: each ends before the next begins.
+      const spacing = addedSpacing(item);
+      let x = 0;
+      const chars = [...item.str];
+      chars.forEach((ch, k) => {
+        const next = chars[k + 1];
+        if (next === undefined) return;
+        const advance = body.advance(ch) + spacing;
+        const right = x + bodyInk.sides(ch).right;
+        const left = x + advance + bodyInk.sides(next).left;
+        expect(right, `${ch}${next} overlap in “${item.str}”`).toBeLessThanOrEqual(left + 0.01);
+        x += advance;
+      });
+    }
+  });
+});

@@ -232,3 +232,41 @@ describe.each(SOURCES)('body lines of %s', (file) => {
     }
   });
 });
+
+describe('署名 and 成文日期 without a seal (GB/T 9704 §7.3.5.2)', () => {
+  const em = toMm(g.bodySize);
+  async function block(text?: string) {
+    const document = await pdf(text ? 'signature.md' : 'examples/nanlong-2021.md', text);
+    const all = document.pages.flatMap((p) => lines(p, BODY));
+    const date = all.find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.text));
+    const signature = all[all.indexOf(date as (typeof all)[number]) - 1];
+    if (!date || !signature) throw new Error('no 署名 block');
+    return { signature, date };
+  }
+
+  it('the 署名 右空二字; the date below it, its first character two characters right of the 署名’s', async () => {
+    const { signature, date } = await block();
+    expect(signature.text).toBe('临夏市南龙镇人民政府');
+    expect(Math.abs(signature.right - (RIGHT - 2 * em))).toBeLessThan(TOLERANCE);
+    expect(Math.abs(date.x - (signature.x + 2 * em))).toBeLessThan(TOLERANCE);
+    expect(Math.abs(date.baseline - signature.baseline - toMm(g.pitch))).toBeLessThan(TOLERANCE);
+  });
+
+  it('a date longer than the 署名 stands 右空二字, the 署名 moves left to keep the two characters', async () => {
+    const source = (await import('node:fs')).readFileSync('examples/nanlong-2021.md', 'utf8');
+    const text = source.replace('署名: 临夏市南龙镇人民政府', '署名: 南龙镇').replace('成文日期: 2022年2月21日', '成文日期: 2022年12月21日');
+    const { signature, date } = await block(text);
+    expect([signature.text, date.text]).toEqual(['南龙镇', '2022年12月21日']);
+    expect(Math.abs(date.right - (RIGHT - 2 * em))).toBeLessThan(TOLERANCE);
+    expect(Math.abs(date.x - (signature.x + 2 * em))).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe('a part the report leaves out', () => {
+  it('prints nothing, not an empty heading (nankou 2020 has no 六)', async () => {
+    const document = await pdf('examples/nankou-2020.md');
+    const text = document.pages.map((p) => p.text).join('').replace(/\s+/g, '');
+    expect(text).toContain('五、存在的主要问题及改进情况');
+    expect(text).not.toContain('六、其他需要报告的事项');
+  });
+});

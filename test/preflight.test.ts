@@ -59,13 +59,13 @@ describe('glyph preflight', () => {
       'r.md:7:1 字符“甲”（U+7532）不在“正文”的字体 正文.ttf 中',
       'r.md:43:5 字符“动”（U+52A8）不在“二级标题”的字体 二级标题.ttf 中',
       // headings 一、总体情况 and the table cells come from the template's helpers
-      't.hbs:16:3 字符“况”（U+51B5）不在“一级标题”的字体 一级标题.ttf 中',
+      't.hbs:19:3 字符“况”（U+51B5）不在“一级标题”的字体 一级标题.ttf 中',
     ]);
   });
 
   it('a table cell is checked in the body face at the {{{table}}} that printed it', () => {
     expect(preflight(edit('公开的及时性还需提高。', '公开的及时性还需提高。'), { 正文: '缴' })).toEqual([
-      't.hbs:30:1 字符“缴”（U+7F34）不在“正文”的字体 正文.ttf 中',
+      't.hbs:34:1 字符“缴”（U+7F34）不在“正文”的字体 正文.ttf 中',
     ]);
   });
 

@@ -105,8 +105,10 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   // The narrowest line (the indented first one) bounds every piece, so no piece is overprinted.
   const narrowest = options.width - Math.max(0, options.indent);
   const fits = (t: string) => width(t) <= narrowest + 0.01;
+  // Letters, digits and full stops give UAX #14 no opportunity inside a run: only a run with other
+  // marks (a URL, an address, a hyphenated number) or one wider than a line is cut.
   const queue: Piece[] = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
-    unit.length > 1 ? cutAt(unit, overlongBreaks(unit, fits)).map(piece) : [piece(unit)],
+    unit.length > 1 && (!/^[A-Za-z0-9.]+$/.test(unit) || !fits(unit)) ? cutAt(unit, overlongBreaks(unit, fits)).map(piece) : [piece(unit)],
   );
   const lines: Piece[][] = [];
   let line: Piece[] = [];

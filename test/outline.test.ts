@@ -46,10 +46,12 @@ describe.each(EXAMPLES)('bookmarks of %s', (name) => {
     const { pdf, report } = await built(`examples/${name}.md`);
     if (!pdf || !report) throw new Error('no PDF');
     const { outline } = await bookmarks(pdf);
-    expect(outline.map((b) => b.title)).toEqual([squash(report.title), ...PARTS.map((p) => `${p.number}、${p.title}`)]);
+    // A text-only part (一, 五, 六) the source leaves out is not printed (nankou-2020 has no 六), so it has no bookmark.
+    const printed = PARTS.map((part, i) => ({ part, i })).filter(({ i }) => (i >= 1 && i <= 3) || report.narrative.parts[i] !== undefined);
+    expect(outline.map((b) => b.title)).toEqual([squash(report.title), ...printed.map(({ part: p }) => `${p.number}、${p.title}`)]);
     expect(outline[0]?.items).toEqual([]);
-    for (const [i, part] of PARTS.entries()) {
-      const bookmark = outline[i + 1] as Bookmark;
+    for (const [k, { part, i }] of printed.entries()) {
+      const bookmark = outline[k + 1] as Bookmark;
       // Depth-first: the sub-headings of the part as the source has them, each at its level.
       const flat: { title: string; depth: number }[] = [];
       const visit = (items: readonly Bookmark[], depth: number) => {

@@ -27,7 +27,10 @@ function preflight(text: string, missing: Partial<Record<FontRole, string>>, tem
   const rendered = compileTemplate(template, '年度报告', 't.hbs')(report);
   const content = markdownToBlocks(rendered.markdown);
   const metrics = Object.fromEntries(Object.keys(FAMILIES).map((f) => [f, 1.2])) as unknown as FamilyMetrics;
-  const definition = documentDefinition(report, content, { metrics, creationDate: new Date(0), producer: 'test' });
+  // Glyph boxes only move margins: any face will do for what is drawn.
+  const face = { ascent: 0.9, extent: () => ({ top: 0.8, bottom: -0.1 }), sides: () => ({ left: 0, right: 1 }) };
+  const ink = { Issuer: face, Body: face, Kai: face, PageNumber: face, advance: () => 1 };
+  const definition = documentDefinition(report, content, { metrics, ink, creationDate: new Date(0), producer: 'test' });
   return preflightGlyphs({ report, rendered, definition, families: FAMILIES, fonts: fonts(missing) }).map(
     (d) => `${d.file}:${d.position.line}:${d.position.column} ${d.message}`,
   );
@@ -56,13 +59,13 @@ describe('glyph preflight', () => {
       'r.md:7:1 字符“甲”（U+7532）不在“正文”的字体 正文.ttf 中',
       'r.md:43:5 字符“动”（U+52A8）不在“二级标题”的字体 二级标题.ttf 中',
       // headings 一、总体情况 and the table cells come from the template's helpers
-      't.hbs:16:3 字符“况”（U+51B5）不在“一级标题”的字体 一级标题.ttf 中',
+      't.hbs:19:3 字符“况”（U+51B5）不在“一级标题”的字体 一级标题.ttf 中',
     ]);
   });
 
   it('a table cell is checked in the body face at the {{{table}}} that printed it', () => {
     expect(preflight(edit('公开的及时性还需提高。', '公开的及时性还需提高。'), { 正文: '缴' })).toEqual([
-      't.hbs:30:1 字符“缴”（U+7F34）不在“正文”的字体 正文.ttf 中',
+      't.hbs:34:1 字符“缴”（U+7F34）不在“正文”的字体 正文.ttf 中',
     ]);
   });
 

@@ -62,8 +62,8 @@ describe('glyph preflight on what is drawn', () => {
     const run = nianbao(['build', 'report.md'], dir);
     expect(run.status).toBe(1);
     expect(firstLines(run.stdout)).toEqual([
-      `${TEMPLATE}:46:3 错误 missing-glyph 字符“𠀀”（U+20000）不在“正文”的字体 FandolFang-Regular.ttf 中`,
-      `${TEMPLATE}:49:3 错误 missing-glyph 字符“😀”（U+1F600）不在“正文”的字体 FandolFang-Regular.ttf 中`,
+      `${TEMPLATE}:53:3 错误 missing-glyph 字符“𠀀”（U+20000）不在“正文”的字体 FandolFang-Regular.ttf 中`,
+      `${TEMPLATE}:56:3 错误 missing-glyph 字符“😀”（U+1F600）不在“正文”的字体 FandolFang-Regular.ttf 中`,
     ]);
     expect(run.stdout).toContain('  提示：这个字是模板写的：改模板，或在前置数据的“字体:”下为这个角色指定含有该字的字体文件\n');
   });
@@ -165,13 +165,13 @@ describe('templates and fonts are read safely', () => {
 
 describe('Handlebars in strict mode: template mistakes are diagnostics at the template line:column', () => {
   const cases: [string, (t: string) => string, string][] = [
-    ['{{> nope}}, an unknown partial', (t) => t.replace('{{{part 6}}}', '{{{part 6}}}\n{{> nope}}'), `${TEMPLATE}:45:1 错误 template 模板“年度报告”：没有局部模板“nope”`],
+    ['{{> nope}}, an unknown partial', (t) => t.replace('{{{part 6}}}', '{{{part 6}}}\n{{> nope}}'), `${TEMPLATE}:52:1 错误 template 模板“年度报告”：没有局部模板“nope”`],
     ['a recursive partial', (t) => `{{#*inline "a"}}x{{> a}}{{/inline}}{{> a}}\n${t}`, `${TEMPLATE}:1:18 错误 template 模板“年度报告”：局部模板“a”调用了自己（无限递归）`],
-    ['a typo {{{prt}}} that would drop part 六', (t) => t.replace('{{{part 6}}}', '{{{prt}}}'), `${TEMPLATE}:44:4 错误 template 模板“年度报告”：没有变量“prt”`],
-    ['an unknown helper', (t) => t.replace('{{heading 5}}', '{{headline 5}}'), `${TEMPLATE}:38:3 错误 template 模板“年度报告”：没有辅助函数“headline”`],
+    ['a typo {{{prt}}} that would drop part 六', (t) => t.replace('{{{part 6}}}', '{{{prt}}}'), `${TEMPLATE}:51:4 错误 template 模板“年度报告”：没有变量“prt”`],
+    ['an unknown helper', (t) => t.replace('{{heading 5}}', '{{headline 5}}'), `${TEMPLATE}:43:3 错误 template 模板“年度报告”：没有辅助函数“headline”`],
     ['a part whose text the template never prints', (t) => t.replace('{{{part 5}}}', ''), `${TEMPLATE}:1:1 错误 template 模板“年度报告”没有打印第五部分“存在的主要问题及改进情况”的正文（源文件第 48 行起）`],
     ['a table the template never prints', (t) => t.replace('{{{table "复议诉讼"}}}', ''), `${TEMPLATE}:1:1 错误 template 模板“年度报告”没有打印统计表“复议诉讼”`],
-    ['an unclosed block', (t) => t.replace('{{{part 6}}}', '{{#if year}}{{{part 6}}}'), `${TEMPLATE}:45:1 错误 template 模板“年度报告”第 45 行有语法错误：到文件结尾还有没结束的 {{ }} 或 {{#…}} 块`],
+    ['an unclosed block', (t) => t.replace('{{{part 6}}}', '{{#if year}}{{{part 6}}}'), `${TEMPLATE}:53:1 错误 template 模板“年度报告”第 53 行有语法错误：到文件结尾还有没结束的 {{ }} 或 {{#…}} 块`],
   ];
   for (const [name, change, expected] of cases) {
     it(`${name}: one template diagnostic, exit 1, no PDF, no 内部错误`, () => {

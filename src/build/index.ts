@@ -7,6 +7,7 @@ import { type Diagnostic, hasErrors } from '../diagnostics/types.js';
 import { FontError, loadFont, type LoadedFont, type ResolvedFont, resolveFonts } from '../fonts/resolve.js';
 import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
+import { faceInk } from '../fonts/ink.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
@@ -133,6 +134,13 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
   ) as Families;
   const definition = documentDefinition(report, content, {
     metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
+    ink: {
+      Issuer: faceInk(byRole.发文机关标志.font),
+      Body: faceInk(byRole.正文.font),
+      Kai: faceInk(byRole.二级标题.font),
+      PageNumber: faceInk(byRole.页码.font),
+      advance: byRole.正文.advance,
+    },
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });

@@ -12,6 +12,7 @@ import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
 import { markOutline } from './outline.js';
+import type { FaceInk } from '../fonts/ink.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -21,8 +22,18 @@ export interface FamilyMetrics {
   readonly Title: number;
 }
 
+/** The faces whose ink GB/T 9704 measures, and the body face's advances (em) for the 署名 block. */
+export interface LayoutInk {
+  readonly Issuer: FaceInk;
+  readonly Body: FaceInk;
+  readonly Kai: FaceInk;
+  readonly PageNumber: FaceInk;
+  readonly advance: (ch: string) => number;
+}
+
 export interface LayoutOptions {
   readonly metrics: FamilyMetrics;
+  readonly ink: LayoutInk;
   readonly creationDate: Date;
   readonly producer: string;
 }
@@ -45,16 +56,29 @@ export function placeBanji(lastPage: number, lastUsed: number, banjiHeight: numb
   return { page: reserved + 1, ...(fits ? {} : { blankPage: reserved }) };
 }
 
-function redHeader(report: Report, body: number): PdfNode[] {
+/** The red rule's stroke, pt. GB/T 9704 gives no thickness; 1 pt reads as the Word templates' rule. */
+const RED_RULE_WIDTH = 1;
+
+/**
+ * The 版头, measured on the ink (GB/T 9704 §7.2): the 发文机关标志's top edge 35 mm below the
+ * 版心's top, the 发文字号 下空二行 below its line, the red rule 4 mm below the 发文字号's glyphs.
+ * pdfkit puts a line's baseline `ascent` below the line's top, so each margin is the measure less
+ * the blank between the line's top (or bottom) and the glyphs.
+ */
+function redHeader(report: Report, body: number, ink: LayoutInk): PdfNode[] {
   const header = report.redHeader;
   if (!header) return [];
   // The 发文机关标志: as large as fits the 版心 width, at most about 15 mm a character.
   const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
+  const markTop = (ink.Issuer.ascent - ink.Issuer.extent(header.issuerMark).top) * size;
   const nodes: PdfNode[] = [
-    { text: header.issuerMark, style: 'issuer', fontSize: size, margin: [0, mm(35), 0, 0] },
+    { text: header.issuerMark, style: 'issuer', fontSize: size, margin: [0, mm(35) - markTop, 0, 0] },
   ];
   const number = header.documentNumber?.value ?? '';
+  // Lowest ink of the 发文字号's line (the 签发人's names are 楷体), below the line's top.
+  let lineInk = ink.Body.extent(number).bottom;
   if (header.signers.length > 0) {
+    lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(header.signers.join('')).bottom);
     // 上行文: 发文字号 居左空一字 on the line of the last 签发人, who stands 居右空一字.
     const signerLines = header.signers.reduce<string[][]>((lines, name, i) => {
       if (i % 2 === 0) lines.push([name]);
@@ -75,35 +99,54 @@ function redHeader(report: Report, body: number): PdfNode[] {
   } else {
     nodes.push({ text: number, style: 'line', alignment: 'center', margin: [0, 2 * g.pitch, 0, 0] });
   }
+  // The rule's upper edge 4 mm below the glyphs: from the bottom of the 发文字号's line box
+  // (one pitch tall), back up to the ink, then down 4 mm and half the stroke.
+  const inkBelowTop = (ink.Body.ascent - lineInk) * body;
   nodes.push({
-    canvas: [{ type: 'line', x1: 0, y1: 0, x2: g.typeWidth, y2: 0, lineWidth: 1, lineColor: [...g.red] }],
-    margin: [0, mm(4), 0, 0],
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: g.typeWidth, y2: 0, lineWidth: RED_RULE_WIDTH, lineColor: [...g.red] }],
+    margin: [0, inkBelowTop - g.pitch + mm(4) + RED_RULE_WIDTH / 2, 0, 0],
   });
   return nodes;
 }
 
+/** The title; 下空二行 below the red rule's line when there is a 版头. */
 function titleBlock(report: Report, hasHeader: boolean): PdfNode {
   return { text: titleLines(report.title).join('\n'), style: 'title', margin: [0, hasHeader ? 2 * g.pitch : 0, 0, 0] };
 }
 
-/** 署名 and 成文日期 (no seal): 署名 右空二字 one line below the body; the date below it. */
-function signatureBlock(report: Report, body: number): PdfNode[] {
+/**
+ * One blank line below the title (GB/T 9704 §7.3.1, §7.3.2), then the 主送机关 if there is one:
+ * an empty canvas takes exactly its margin, so the body starts one line lower with a 主送机关 than
+ * without, and never at a different gap.
+ */
+function afterTitle(report: Report): PdfNode[] {
+  const blank: PdfNode = { canvas: [], margin: [0, g.pitch, 0, 0] };
+  return report.recipient ? [blank, { text: `${report.recipient}：`, style: 'line' }] : [blank];
+}
+
+/**
+ * 署名 and 成文日期 without a seal (GB/T 9704 §7.3.5.2): the 署名 右空二字 one line below the
+ * body, the date on the next line with its first character two characters right of the 署名's.
+ * A date longer than the 署名 would then run past the 版心: the date stands 右空二字 and the
+ * 署名 moves left by as much, keeping the two-character offset between their first characters.
+ */
+function signatureBlock(report: Report, body: number, advance: (ch: string) => number): PdfNode[] {
   const signature = signatureText(report);
   const date = report.date ? formatDate(report.date) : undefined;
   if (!signature && !date) return [];
+  const width = (text: string) => [...text].reduce((sum, ch) => sum + advance(ch), 0) * body;
   const nodes: PdfNode[] = [];
-  const sigWidth = signature ? emWidth(signature) * body : 0;
-  const dateWidth = date ? emWidth(date) * body : 0;
-  // The date starts two characters right of the 署名's first character, unless that would run
-  // past the 版心; then both are set as with a seal: date 右空四字, 署名 centred over it.
-  const sigRight = 2 * body;
+  const sigWidth = signature ? width(signature) : 0;
+  const dateWidth = date ? width(date) : 0;
+  let sigRight = 2 * body;
+  // Right end of the date: its first character two characters right of the 署名's first.
   let dateRight = sigRight + sigWidth - 2 * body - dateWidth;
-  let sigMargin = sigRight;
-  if (dateRight < 0 || !signature) {
-    dateRight = 4 * body;
-    sigMargin = dateRight + (dateWidth - sigWidth) / 2;
+  if (!signature) dateRight = 2 * body;
+  else if (dateWidth > sigWidth) {
+    dateRight = 2 * body;
+    sigRight = dateRight + dateWidth + 2 * body - sigWidth;
   }
-  if (signature) nodes.push({ text: signature, style: 'line', alignment: 'right', margin: [0, g.pitch, Math.max(0, sigMargin), 0] });
+  if (signature) nodes.push({ text: signature, style: 'line', alignment: 'right', margin: [0, g.pitch, Math.max(0, sigRight), 0] });
   if (date) nodes.push({ text: date, style: 'line', alignment: 'right', margin: [0, signature ? 0 : g.pitch, Math.max(0, dateRight), 0] });
   return nodes;
 }
@@ -135,30 +178,32 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
  * How far below the 版心's top the body starts on page 1: the heights pdfmake gives the nodes
  * of the 版头, the title and the 主送机关 (every text line on the pitch, margins as set above).
  */
-function headHeight(report: Report, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>): number {
+function headHeight(report: Report, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>, ink: LayoutInk): number {
+  // The same margins and lines as redHeader, titleBlock and afterTitle draw.
   let height = 0;
   const header = report.redHeader;
   if (header) {
     const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
-    height += mm(35) + size * (metrics.Issuer ?? metrics.Title);
+    const markTop = (ink.Issuer.ascent - ink.Issuer.extent(header.issuerMark).top) * size;
+    height += mm(35) - markTop + size * (metrics.Issuer ?? metrics.Title);
+    const number = header.documentNumber?.value ?? '';
+    let lineInk = ink.Body.extent(number).bottom;
     if (header.signers.length > 0) {
+      lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(header.signers.join('')).bottom);
       // A 签发人 line holds a 楷体 run at the body's line height.
       const line = Math.max(g.pitch, (g.pitch * metrics.Kai) / metrics.Body);
       height += 2 * g.pitch + Math.ceil(header.signers.length / 2) * line;
     } else {
       height += 3 * g.pitch;
     }
-    // The red rule: a canvas line at y = 0 takes no height of its own.
-    height += mm(4);
+    // The red rule: a canvas line at y = 0 takes no height of its own, only its margin.
+    height += (ink.Body.ascent - lineInk) * g.bodySize - g.pitch + mm(4) + RED_RULE_WIDTH / 2;
   }
   height += (header ? 2 * g.pitch : 0) + titleLines(report.title).length * g.pitch;
-  // Without one, an empty text line (one pitch) below a gap.
-  height += report.recipient ? 2 * g.pitch : RECIPIENT_GAP + g.pitch;
+  // One blank line (an empty canvas of one pitch), then the 主送机关's line if there is one.
+  height += report.recipient ? 2 * g.pitch : g.pitch;
   return height;
 }
-
-/** Without a 主送机关: the gap left below the title, above an empty line. */
-const RECIPIENT_GAP = g.pitch - 2;
 
 /** The body's blocks and the 署名 block on pages: pdfmake content with every page break explicit. */
 function paginated(blocks: readonly Block[], room: { first: number; height: number }): { flow: PdfNode[]; pages: number; lastUsed: number } {
@@ -181,10 +226,8 @@ export function documentDefinition(report: Report, content: readonly Block[], op
   const body = g.bodySize;
   const lh = (em: number, size = body) => lineHeightFor(em, size);
 
-  const flow: PdfNode[] = [...redHeader(report, body), titleBlock(report, !!report.redHeader)];
-  if (report.recipient) flow.push({ text: `${report.recipient}：`, style: 'line', margin: [0, g.pitch, 0, 0] });
-  else flow.push({ text: '', margin: [0, RECIPIENT_GAP, 0, 0] });
-  const signature = signatureBlock(report, body);
+  const flow: PdfNode[] = [...redHeader(report, body, options.ink), titleBlock(report, !!report.redHeader), ...afterTitle(report)];
+  const signature = signatureBlock(report, body, options.ink.advance);
   const blocks: Block[] = [...content];
   if (signature.length > 0) {
     // 署名 never stands on a page without body text: it takes the last lines of the body along.
@@ -192,7 +235,7 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     const measure: Measured = { kind: 'box', height, withPrevious: true };
     blocks.push({ measure, render: () => signature });
   }
-  const laid = paginated(blocks, { first: g.typeHeight - headHeight(report, metrics), height: g.typeHeight });
+  const laid = paginated(blocks, { first: g.typeHeight - headHeight(report, metrics, options.ink), height: g.typeHeight });
   flow.push(...laid.flow);
 
   // pdfmake cannot anchor to the page bottom: the 版记 is drawn by the footer of the even page
@@ -216,6 +259,8 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     style: 'banji',
   });
 
+  // GB/T 9704 §7.5: the 一字线's top edge 7 mm below the 版心 (its ink, not the number's line box).
+  const dashMargin = g.pageNumberGap - (options.ink.PageNumber.ascent - options.ink.PageNumber.extent('—').top) * g.noteSize;
   const defaultStyle = { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) };
   const styles: Record<string, Record<string, unknown>> = {
     issuer: { font: 'Issuer', color: [...g.red], alignment: 'center', lineHeight: 1 },
@@ -253,6 +298,7 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
     // A blank page before the 版记 page, and that page, carry no number.
     footer: (page: number) => {
+      // In the footer's frame, whose top is the 版心's bottom edge.
       const nodes: PdfNode[] = [];
       const unnumbered = placement?.blankPage !== undefined && (page === placement.blankPage || page === placement.blankPage + 1);
       if (!unnumbered) {
@@ -261,7 +307,7 @@ export function documentDefinition(report: Report, content: readonly Block[], op
           text: `— ${page} —`,
           style: 'pageNumber',
           alignment: odd ? 'right' : 'left',
-          margin: [g.margins.left + (odd ? 0 : g.noteSize), g.pageNumberGap, g.margins.right + (odd ? g.noteSize : 0), 0],
+          margin: [g.margins.left + (odd ? 0 : g.noteSize), dashMargin, g.margins.right + (odd ? g.noteSize : 0), 0],
         });
       }
       if (banji && page === placement?.page) nodes.push(banjiTable(banji.rows, banji.height));

@@ -31,9 +31,18 @@ export interface BrokenLine {
   readonly first: boolean;
 }
 
-/** Units that never split: a run of ASCII letters and digits, or any other single character. */
+/** Full-width marks whose glyph is half blank: 标点挤压 may take up to half of each. */
+const COMPRESSIBLE = new Set([...'，。、；：（）《》“”‘’〔〕【】「」『』']);
+
+/** The largest share of a character a justified line may add between two glyphs. */
+export const MAX_SPACING = 0.25;
+
+/**
+ * Units that never split: a run of ASCII letters, digits and the marks of URLs, e-mail addresses
+ * and numbers, or any other single character.
+ */
 function units(text: string): string[] {
-  return text.match(/[A-Za-z0-9.%+\-/:]+|[\s\S]/gu) ?? [];
+  return text.match(/[A-Za-z0-9.%+\-/:@_=?&#~]+|[\s\S]/gu) ?? [];
 }
 
 /**
@@ -66,55 +75,116 @@ function cutAt(run: string, offsets: readonly number[]): string[] {
   return [...offsets, run.length].map((end, i) => run.slice(i === 0 ? 0 : (offsets[i - 1] ?? 0), end));
 }
 
+/** A piece of a line and, when it is part of a Latin run, whether the run goes on after it. */
+interface Piece {
+  readonly text: string;
+  readonly width: number;
+  /** What 标点挤压 may take from it, pt. */
+  readonly squeeze: number;
+}
+
+/**
+ * Breaks a paragraph into lines, by nianbao's rules:
+ * - a run of Latin letters, digits, a URL or an e-mail address breaks only at its UAX #14
+ *   opportunities (after a slash, before a hyphen…), a piece wider than a line between any two
+ *   characters;
+ * - no line starts with a closing mark or ends with an opening one (禁则). Where that would push a
+ *   character down, the line first takes it by 标点挤压: the full-width marks on it give up to
+ *   half their width, so the line still holds its 28 characters;
+ * - full lines are justified by even spacing, at most a quarter character between two glyphs; a
+ *   line that would need more (a long Latin word pushed down) takes as much of that word as fits,
+ *   broken between characters.
+ * Spacing is even over the line's gaps (pdfmake sets a line as one run), compression included:
+ * the amount never exceeds half of each full-width mark on the line, so no glyphs meet.
+ */
 export function breakLines(text: string, options: LineBreakOptions): BrokenLine[] {
   const width = (piece: string) => [...piece].reduce((sum, ch) => sum + options.measure(ch), 0);
+  const squeezeOf = (piece: string) => [...piece].reduce((sum, ch) => sum + (COMPRESSIBLE.has(ch) ? options.measure(ch) / 2 : 0), 0);
+  const piece = (t: string): Piece => ({ text: t, width: width(t), squeeze: squeezeOf(t) });
+  const em = options.measure('一');
   // The narrowest line (the indented first one) bounds every piece, so no piece is overprinted.
   const narrowest = options.width - Math.max(0, options.indent);
-  const fits = (piece: string) => width(piece) <= narrowest + 0.01;
-  const pieces = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
-    unit.length > 1 && !fits(unit) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit],
+  const fits = (t: string) => width(t) <= narrowest + 0.01;
+  // Letters, digits and full stops give UAX #14 no opportunity inside a run: only a run with other
+  // marks (a URL, an address, a hyphenated number) or one wider than a line is cut.
+  const queue: Piece[] = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
+    unit.length > 1 && (!/^[A-Za-z0-9.]+$/.test(unit) || !fits(unit)) ? cutAt(unit, overlongBreaks(unit, fits)).map(piece) : [piece(unit)],
   );
-  const lines: string[][] = [];
-  let line: string[] = [];
+  const lines: Piece[][] = [];
+  let line: Piece[] = [];
   let used = 0;
+  let squeeze = 0;
   const available = () => options.width - (lines.length === 0 ? options.indent : 0);
-  for (const piece of pieces) {
-    const w = width(piece);
-    // 标点挤压: a closing mark that overflows by at most half its width stays on the line, which is
-    // then set a little tighter, rather than pushing a whole word down and leaving a loose line.
-    const squeezable = NO_START.has([...piece][0] ?? '') && used + w <= available() + w / 2;
-    if (line.length > 0 && used + w > available() + 0.01 && !squeezable) {
-      // Kinsoku: carry the last character over rather than start a line with a closing mark,
-      // and never leave an opening mark at the end of a line.
-      if (NO_START.has([...piece][0] ?? '') && line.length > 1) {
-        const carried = line.pop() as string;
-        lines.push(line);
-        line = [carried];
-        used = width(carried);
-      } else {
-        lines.push(line);
-        line = [];
-        used = 0;
-      }
-      while (lines.length > 0 && (lines[lines.length - 1]?.length ?? 0) > 1 && NO_END.has([...(lines[lines.length - 1]?.at(-1) ?? '')].at(-1) ?? '')) {
-        const carried = lines[lines.length - 1]?.pop() as string;
-        line.unshift(carried);
-        used += width(carried);
+  const startsClosed = (p: Piece) => NO_START.has([...p.text][0] ?? '');
+  const endsOpen = (l: readonly Piece[]) => NO_END.has([...(l.at(-1)?.text ?? '')].at(-1) ?? '');
+  const count = (l: readonly Piece[]) => l.reduce((n, p) => n + [...p.text].length, 0);
+  const push = (p: Piece) => {
+    line.push(p);
+    used += p.width;
+    squeeze += p.squeeze;
+  };
+  const close = () => {
+    lines.push(line);
+    line = [];
+    used = 0;
+    squeeze = 0;
+  };
+  for (let k = 0; k < queue.length; k++) {
+    const p = queue[k] as Piece;
+    const room = available();
+    if (line.length === 0 || used + p.width <= room + 0.01) {
+      push(p);
+      continue;
+    }
+    // 标点挤压 instead of a 禁则 carry: the piece would start the next line with a closing mark,
+    // or the line would end with an opening one.
+    if ((startsClosed(p) || endsOpen(line)) && used + p.width - squeeze - p.squeeze <= room + 0.01) {
+      push(p);
+      continue;
+    }
+    // A Latin piece pushed down would leave more than the spacing cap can fill: take what fits of it.
+    const slack = room - used;
+    const chars = [...p.text];
+    if (chars.length > 1 && !startsClosed(p) && slack > MAX_SPACING * em * Math.max(1, count(line) - 1)) {
+      let taken = 0;
+      let w = 0;
+      while (taken < chars.length - 1 && w + options.measure(chars[taken] as string) <= slack + 0.01) w += options.measure(chars[taken++] as string);
+      if (taken > 0) {
+        push(piece(chars.slice(0, taken).join('')));
+        queue.splice(k + 1, 0, piece(chars.slice(taken).join('')));
+        close();
+        continue;
       }
     }
-    line.push(piece);
-    used += w;
+    if (startsClosed(p) && line.length > 1) {
+      // 禁则: carry the last character over rather than start a line with a closing mark.
+      const carried = line.pop() as Piece;
+      used -= carried.width;
+      squeeze -= carried.squeeze;
+      close();
+      push(carried);
+    } else {
+      close();
+    }
+    // Never leave an opening mark at the end of a line.
+    while (lines.length > 0 && (lines[lines.length - 1]?.length ?? 0) > 1 && endsOpen(lines[lines.length - 1] as Piece[])) {
+      const carried = lines[lines.length - 1]?.pop() as Piece;
+      line.unshift(carried);
+      used += carried.width;
+      squeeze += carried.squeeze;
+    }
+    push(p);
   }
   if (line.length > 0) lines.push(line);
   return lines.map((pieces, index) => {
-    const chars = pieces.join('');
-    const count = [...chars].length;
+    const chars = pieces.map((p) => p.text).join('');
+    const n = [...chars].length;
     const natural = width(chars);
     const room = options.width - (index === 0 ? options.indent : 0);
     const last = index === lines.length - 1;
-    // Negative after a squeezed mark; the last line is set at its natural width unless it overflows.
+    // Negative after a squeeze; the last line is set at its natural width unless it overflows.
     const spread = options.justify !== false && !last;
-    const spacing = count > 1 && (spread || natural > room) ? (room - natural) / (count - 1) : 0;
+    const spacing = n > 1 && (spread || natural > room) ? (room - natural) / (n - 1) : 0;
     return { text: chars, spacing, first: index === 0 };
   });
 }

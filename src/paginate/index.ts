@@ -130,7 +130,14 @@ export function paginate(blocks: readonly Measured[], room: PageRoom): Paginatio
       case 'box':
         return block.height;
       case 'table':
-        return block.rows.length === 0 ? tablePiece(block, 0, 0, top, false) : tablePiece(block, 0, 1, top, block.rows.length > 1);
+        if (block.rows.length === 0) return tablePiece(block, 0, 0, top, false);
+        {
+          // Up to the first row a page may break before (table 二 breaks only before a section's
+          // title row): a heading keeps that much of the table, or the table leaves it stranded.
+          let first = 1;
+          while (first < block.rows.length && block.breakable?.[first] === false) first++;
+          return tablePiece(block, 0, first, top, first < block.rows.length);
+        }
     }
   };
 

@@ -31,6 +31,27 @@ function cellDefinitions(): Record<CellKind, Schema> {
   ) as unknown as Record<CellKind, Schema>;
 }
 
+/**
+ * Subschemas many rows share (table 三's 20-odd rows have the same seven columns; each row also
+ * has its aliases): defined once under `definitions` and referenced, which keeps the file small
+ * enough for an editor's language server and a validator to load quickly.
+ */
+class SharedSchemas {
+  readonly definitions: Record<string, Schema> = {};
+  private readonly names = new Map<string, string>();
+
+  ref(schema: Schema): Schema {
+    const text = JSON.stringify(schema);
+    let name = this.names.get(text);
+    if (!name) {
+      name = `row-${this.names.size + 1}`;
+      this.names.set(text, name);
+      this.definitions[name] = schema;
+    }
+    return { $ref: `#/definitions/${name}` };
+  }
+}
+
 function cellSchema(kind: CellKind, description: string): Schema {
   return { description, allOf: [{ $ref: `#/definitions/${kind}` }] };
 }
@@ -47,7 +68,7 @@ function listSchema(def: TableDef, columns: readonly ColumnDef[]): Schema {
   };
 }
 
-function rowSchema(row: RowDef, columns: ColumnDef[], lists: Schema[], single?: ColumnDef): Schema {
+function rowSchema(row: RowDef, columns: ColumnDef[], lists: Schema[], shared: SharedSchemas, single?: ColumnDef): Schema {
   const properties: Record<string, Schema> = {};
   for (const column of columns) {
     properties[column.key] = cellSchema(column.kind, column.label ?? column.key);
@@ -57,11 +78,11 @@ function rowSchema(row: RowDef, columns: ColumnDef[], lists: Schema[], single?: 
   const description = row.labels.join(' › ');
   // A row with one column in some layout may be written as the number itself.
   const only = single ?? (columns.length === 1 ? columns[0] : undefined);
-  return { description, anyOf: [...(only ? [cellSchema(only.kind, only.label ?? only.key)] : []), object, ...lists] };
+  return { description, anyOf: [...(only ? [cellSchema(only.kind, only.label ?? only.key)] : []), shared.ref(object), ...lists.map((l) => shared.ref(l))] };
 }
 
 /** Both layouts' rows: the layout in force depends on 年度 and 格式, which the checker resolves. */
-function tableSchema(defs: TableDef[], description: string): Schema {
+function tableSchema(defs: TableDef[], description: string, shared: SharedSchemas): Schema {
   const properties: Record<string, Schema> = {
     [TABLE_OPTION_KEYS.format]: { description: '本表的格式', enum: [2021, 2019, '2021', '2019'] },
     [TABLE_OPTION_KEYS.omitted]: { description: '省略的单元格印 0 还是留空', enum: [0, '0', '空白'] },
@@ -88,7 +109,7 @@ function tableSchema(defs: TableDef[], description: string): Schema {
   const groups = new Map<string, Record<string, Schema>>();
   for (const [id, { row, columns, lists, group, single }] of rows) {
     const key = id.split('|')[1] as string;
-    const schema = rowSchema(row, [...columns.values()], [...lists.values()], single);
+    const schema = rowSchema(row, [...columns.values()], [...lists.values()], shared, single);
     if (!group) properties[key] = schema;
     else groups.set(group, { ...(groups.get(group) ?? {}), [key]: schema });
   }
@@ -107,7 +128,7 @@ function tableSchema(defs: TableDef[], description: string): Schema {
   return { description, type: ['object', 'null'], properties, additionalProperties: false };
 }
 
-function fieldSchema(field: FieldDef): Schema {
+function fieldSchema(field: FieldDef, shared: SharedSchemas): Schema {
   const description = field.description;
   switch (field.type) {
     case 'year':
@@ -125,27 +146,29 @@ function fieldSchema(field: FieldDef): Schema {
       return {
         description,
         type: 'object',
-        properties: Object.fromEntries(children.map((c) => [c.key, fieldSchema(c)])),
+        properties: Object.fromEntries(children.map((c) => [c.key, fieldSchema(c, shared)])),
         required: children.filter((c) => c.required).map((c) => c.key),
         additionalProperties: false,
       };
     }
     case 'table': {
       const id = TABLE_IDS.find((t) => TABLES[t][2021].key === field.key);
-      return id ? tableSchema([TABLES[id][2021], TABLES[id][2019]], description) : {};
+      return id ? tableSchema([TABLES[id][2021], TABLES[id][2019]], description, shared) : {};
     }
   }
 }
 
 export function frontMatterSchema(): Schema {
+  const shared = new SharedSchemas();
+  const properties = Object.fromEntries(FRONT_MATTER_FIELDS.map((f) => [f.key, fieldSchema(f, shared)]));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://nianbao.invalid/nianbao.schema.json',
     title: '政府信息公开工作年度报告（nianbao 源文件的前置数据）',
     description: '年度、机关、版头、版记和三张统计表。表的每一行写成按列的一组键值，或按列顺序的列表；省略的单元格按 0 计；总计可以省略，会自动计算。',
     type: 'object',
-    definitions: cellDefinitions(),
-    properties: Object.fromEntries(FRONT_MATTER_FIELDS.map((f) => [f.key, fieldSchema(f)])),
+    definitions: { ...cellDefinitions(), ...shared.definitions },
+    properties,
     required: FRONT_MATTER_FIELDS.filter((f) => f.required).map((f) => f.key),
     additionalProperties: false,
   };

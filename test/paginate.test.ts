@@ -47,6 +47,14 @@ describe('headings', () => {
     expect(layout([lines(4), heading, table], room(7))).toEqual([['0:0-4'], ['1:0-1', '2:0-2']]);
     expect(layout([lines(3), heading, table], room(7))).toEqual([['0:0-3', '1:0-1', '2:0-1'], ['2:1-2']]);
   });
+  it('a heading before a table that may break only before some rows keeps it up to the first of them', () => {
+    // Table 二: no header rows, a page may break only before a section's title row (rows 0 and 3).
+    const table: MeasuredTable = { kind: 'table', top: 0, bottom: 0, rule: 0, header: 0, rows: [10, 10, 10, 10, 10, 10], spans: [], breakable: [true, false, false, true, false, false] };
+    // Room for the heading and one row (the README example's page 1): all three rows of the first section are needed.
+    expect(layout([lines(5), heading, table], room(8))).toEqual([['0:0-5'], ['1:0-1', '2:0-6']]);
+    // Near miss: room for the heading and the first section keeps them.
+    expect(layout([lines(4), heading, table], room(8))).toEqual([['0:0-4', '1:0-1', '2:0-3'], ['2:3-6']]);
+  });
 });
 
 describe('tables', () => {

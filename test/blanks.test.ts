@@ -12,7 +12,7 @@ import { initialSource } from '../src/init/source.js';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt, type TableData } from '../src/model/types.js';
 import { checkSource } from '../src/pipeline.js';
-import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
+import { fillWidths, GRID_PADDING_X, GRID_RULE } from '../src/template/tables.js';
 import { built } from './support/build.js';
 import { edit, hints, lines } from './support/check.js';
 import { type Line, lines as pdfLines, type PdfPage, toMm } from './support/pdf.js';
@@ -170,8 +170,8 @@ const REVIEW = ['1', '0', '0', '1', '2', '0', '1', '0', '0', '1', '', '', '', ''
 function cellTexts(page: PdfPage, line: Line, widths: number[]): string[] {
   let x = pageGeometry.margins.left + GRID_RULE;
   return widths.map((w) => {
-    const [left, right] = [toMm(x), toMm(x + w + 2 * GRID_PADDING)];
-    x += w + 2 * GRID_PADDING + GRID_RULE;
+    const [left, right] = [toMm(x), toMm(x + w + 2 * GRID_PADDING_X)];
+    x += w + 2 * GRID_PADDING_X + GRID_RULE;
     const items = page.items.filter((i) => Math.abs(i.baseline - line.baseline) < 0.3 && i.x >= left - 0.2 && i.right <= right + 0.2);
     return items.map((i) => i.str).join('');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
-import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
+import { fillWidths, GRID_PADDING_X, GRID_RULE } from '../src/template/tables.js';
 import { built } from './support/build.js';
 import { edit } from './support/check.js';
 import { type Line, lines, type PdfPage, toMm } from './support/pdf.js';
@@ -43,8 +43,8 @@ describe.each(EXAMPLES)('example %s', (name) => {
     // Column k spans [left, right] in mm: rules and padding between the content widths.
     let x = pageGeometry.margins.left + GRID_RULE;
     const columns = widths.map((w) => {
-      const range = { left: toMm(x), right: toMm(x + w + 2 * GRID_PADDING) };
-      x += w + 2 * GRID_PADDING + GRID_RULE;
+      const range = { left: toMm(x), right: toMm(x + w + 2 * GRID_PADDING_X) };
+      x += w + 2 * GRID_PADDING_X + GRID_RULE;
       return range;
     });
     const page = document.pages.find((p) => squash(p.text).includes('一、本年新收政府信息公开申请数量')) as PdfPage;

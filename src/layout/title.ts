@@ -32,7 +32,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const OPENING = /[（(《“‘〔【]/;
 /** Terms of art a title must not split (the segmenter sees them as several words). */
 const ATOMIC = ['政府信息公开', '政务公开', '年度报告', '工作报告'];
-const CLOSING = /[）)》”’〕】，。、；：！？]/;
+const CLOSING = /[）)》”’〕】，。、；：！？.]/;
 
 /** Offsets (in UTF-16 units) where a title may break. Linear in the length of the title. */
 export function breakOpportunities(title: string): number[] {

@@ -22,6 +22,11 @@ export interface LineBreakOptions {
   readonly indent: number;
   /** Spread full lines to the width (body text); table cells are set at their natural width. */
   readonly justify?: boolean;
+  /**
+   * Where the text may break (offsets into it, newlines removed): table labels break only
+   * between words. A word wider than the line is broken as text without words is.
+   */
+  readonly words?: (text: string) => readonly number[];
 }
 
 export interface BrokenLine {
@@ -71,9 +76,12 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   // The narrowest line (the indented first one) bounds every piece, so no piece is overprinted.
   const narrowest = options.width - Math.max(0, options.indent);
   const fits = (piece: string) => width(piece) <= narrowest + 0.01;
-  const pieces = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
-    unit.length > 1 && !fits(unit) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit],
-  );
+  const joined = text.replace(/\s*\n\s*/g, '');
+  const broken = (piece: string) =>
+    units(piece).flatMap((unit) => (unit.length > 1 && !fits(unit) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit]));
+  const pieces = options.words
+    ? cutAt(joined, options.words(joined)).flatMap((word) => (fits(word) ? [word] : broken(word)))
+    : broken(joined);
   const lines: string[][] = [];
   let line: string[] = [];
   let used = 0;

@@ -5,8 +5,8 @@
  */
 import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
-import { emWidth } from '../layout/title.js';
-import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
+import { breakOpportunities, emWidth } from '../layout/title.js';
+import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
 import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
 import { type BrokenLine, breakLines } from './lines.js';
@@ -77,7 +77,7 @@ function placeCells(grid: Grid, star?: number): PlacedCell[] {
       const spanned = grid.widths.slice(c, c + cell.colSpan).map((w) => (w === '*' ? (star ?? w) : w));
       // A spanning cell also gets the padding and rules between its columns.
       const width = spanned.every((w) => typeof w === 'number')
-        ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE)
+        ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING_X + GRID_RULE)
         : undefined;
       placed.push({ cell, row: r, column: c, width });
       c += cell.colSpan;
@@ -88,19 +88,76 @@ function placeCells(grid: Grid, star?: number): PlacedCell[] {
 
 /**
  * A cell's text broken into lines here, like body text (one inline per line for pdfmake, and
- * a known height); undefined when its width is not known before layout.
+ * a known height), but only between words (the title's segmenter: 不予/公开, never 不/予公开);
+ * undefined when its width is not known before layout.
  */
 function cellLines(placed: PlacedCell, size: number, font: CellFont | undefined): BrokenLine[] | undefined {
   if (!font || placed.width === undefined || placed.cell.text === '') return undefined;
-  return breakLines(placed.cell.text, { measure: (ch) => font.advance(ch) * size, width: placed.width, indent: 0, justify: false });
+  return breakLines(placed.cell.text, {
+    measure: (ch) => font.advance(ch) * size,
+    width: placed.width,
+    indent: 0,
+    justify: false,
+    words: cellBreaks,
+  });
 }
 
-function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined): PdfNode {
+/**
+ * Where a cell's text may break: between words, and inside a bracketed stretch (a long
+ * 勾稽关系 note is all one bracket) between the words within it.
+ */
+function cellBreaks(text: string): number[] {
+  // A number or a Latin word has no words to find.
+  if (!/[\u2e80-\uffff]/.test(text)) return [];
+  const bracketed = /^[（(][^（()）]*[）)]$/.test(text);
+  return bracketed ? breakOpportunities(text.slice(1, -1)).map((at) => at + 1) : breakOpportunities(text);
+}
+
+/**
+ * Row heights, pt, rules excluded: each row as tall as its tallest one-row cell, and a cell
+ * spanning rows stretching the last of them. The one measure of rows that the cells' centring,
+ * the bands and gridHeight all use (pdfmake sizes the rows the same way).
+ */
+export function rowHeights(rows: number, cells: readonly { row: number; rowSpan: number; lines: number }[], line: number): number[] {
+  const heights: number[] = Array.from({ length: rows }, () => 0);
+  for (const c of cells) if (c.rowSpan === 1) heights[c.row] = Math.max(heights[c.row] ?? 0, cellHeight(c.lines, line));
+  for (const c of cells) {
+    if (c.rowSpan === 1) continue;
+    const last = Math.min(rows, c.row + c.rowSpan) - 1;
+    const covered = spannedHeight(heights, c.row, last);
+    const needed = cellHeight(c.lines, line);
+    if (needed > covered) heights[last] = (heights[last] ?? 0) + needed - covered;
+  }
+  return heights;
+}
+
+/** A cell of `lines` lines (an empty one as tall as one), padding included, pt. */
+function cellHeight(lines: number, line: number): number {
+  return Math.max(1, lines) * line + 2 * GRID_PADDING_Y;
+}
+
+/** Rows first…last together, the rules between them included, pt. */
+function spannedHeight(heights: readonly number[], first: number, last: number): number {
+  return heights.slice(first, last + 1).reduce((a, b) => a + b, 0) + (last - first) * GRID_RULE;
+}
+
+/**
+ * pdfmake sets a cell's text at its top; a typesetter centres it in the cell (what Word does
+ * for these tables). The top margin that centres `lines` lines in a cell `height` tall, a little
+ * short of exact so that it never makes the row taller.
+ */
+function centringMargin(lines: number, height: number, line: number): number {
+  const room = height - cellHeight(lines, line);
+  return room > 0.02 ? Math.floor((room / 2) * 100) / 100 : 0;
+}
+
+function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined, top = 0): PdfNode {
   const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
+  const margin = top > 0 ? { margin: [0, top, 0, 0] } : {};
   if (broken === undefined) return { text: cell.text, alignment: cell.align };
   if (broken.length === 0) return { text: '', alignment: cell.align };
-  if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align };
-  return { stack: broken.map(line), alignment: cell.align };
+  if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align, ...margin };
+  return { stack: broken.map(line), alignment: cell.align, ...margin };
 }
 
 /** Rows that row spans tie together: a page may break only between bands. */
@@ -133,28 +190,24 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const placed = placeCells(grid, star);
   const broken = placed.map((p) => (font && p.cell.text === '' && p.width !== undefined ? [] : cellLines(p, size, font)));
   const line = font ? size * font.lineEm * GRID_LINE_HEIGHT : undefined;
-  const heightOf = (count: number) => (line === undefined ? undefined : Math.max(1, count) * line + 2 * GRID_PADDING);
-  // Each row as tall as its tallest cell; a cell spanning rows stretches the last of them.
-  const heights: number[] = grid.rows.map(() => 0);
+  const heightOf = (count: number) => (line === undefined ? undefined : cellHeight(count, line));
+  const heights =
+    line === undefined
+      ? grid.rows.map(() => 0)
+      : rowHeights(grid.rows.length, placed.map((p, i) => ({ row: p.row, rowSpan: p.cell.rowSpan, lines: broken[i]?.length ?? 1 })), line);
   const body: PdfNode[][] = grid.rows.map(() => []);
   const byRow: number[][] = grid.rows.map(() => []);
   let spanEnd = grid.rows.map((_, r) => r);
   placed.forEach((p, i) => {
     const { cell, row: r, column: c } = p;
-    const node = cellNode(cell, broken[i]);
+    const last = Math.min(grid.rows.length, r + cell.rowSpan) - 1;
+    const top = line === undefined ? 0 : centringMargin(broken[i]?.length ?? 1, spannedHeight(heights, r, last), line);
+    const node = cellNode(cell, broken[i], top);
     if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
     if (cell.colSpan > 1) node.colSpan = cell.colSpan;
     for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {});
     (byRow[r] as number[]).push(i);
-    spanEnd[r] = Math.max(spanEnd[r] ?? r, r + cell.rowSpan - 1);
-    if (cell.rowSpan === 1) heights[r] = Math.max(heights[r] ?? 0, heightOf(broken[i]?.length ?? 1) ?? 0);
-  });
-  placed.forEach((p, i) => {
-    if (p.cell.rowSpan === 1 || line === undefined) return;
-    const last = p.row + p.cell.rowSpan - 1;
-    const covered = heights.slice(p.row, last + 1).reduce((a, b) => a + b, 0) + (last - p.row) * GRID_RULE;
-    const needed = heightOf(broken[i]?.length ?? 1) ?? 0;
-    if (needed > covered) heights[last] = (heights[last] ?? 0) + needed - covered;
+    spanEnd[r] = Math.max(spanEnd[r] ?? r, last);
   });
   spanEnd = spanEnd.map((end, r) => Math.max(end, r));
   const measured = line !== undefined;
@@ -165,7 +218,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const bodyRoom = room === undefined || header.height === undefined ? undefined : room - header.height;
   const rowLine = (r: number) => grid.rowLines?.[r] ?? 0;
   // Header rows repeat on every page: they and one line of the body must fit on one.
-  const oneRow = headerEnd < grid.rows.length && line !== undefined ? line + 2 * GRID_PADDING + GRID_RULE : 0;
+  const oneRow = headerEnd < grid.rows.length && line !== undefined ? cellHeight(1, line) + GRID_RULE : 0;
   if (bodyRoom !== undefined && line !== undefined && headerEnd > 0 && bodyRoom < oneRow) {
     throw new GridError({
       code: 'grid-too-tall',
@@ -191,18 +244,20 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
         });
       }
       // One row taller than a page: its lines go into consecutive rows of a page each.
-      const perPiece = Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING - GRID_RULE) / line));
+      const perPiece = Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING_Y - GRID_RULE) / line));
       const cells = byRow[r] as number[];
       const pieces = Math.ceil(Math.max(...cells.map((i) => broken[i]?.length ?? 1)) / perPiece);
       for (let k = 0; k < pieces; k++) {
         const row: PdfNode[] = [];
+        const piece = (i: number) => broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? [];
+        const count = Math.max(...cells.map((i) => piece(i).length));
         for (const i of cells) {
           const p = placed[i] as PlacedCell;
-          const lines = broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? [];
-          row[p.column] = { ...cellNode(p.cell, lines), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
+          const lines = piece(i);
+          const top = centringMargin(lines.length, cellHeight(count, line), line);
+          row[p.column] = { ...cellNode(p.cell, lines, top), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
           for (let dc = 1; dc < p.cell.colSpan; dc++) row[p.column + dc] = {};
         }
-        const count = Math.max(...cells.map((i) => broken[i]?.slice(k * perPiece, (k + 1) * perPiece).length ?? 1));
         bands.push({ rows: [row], height: (heightOf(count) ?? 0) + GRID_RULE });
       }
     } else {
@@ -244,20 +299,13 @@ export function gridTable(grid: Grid, font?: CellFont): PdfNode {
 export function gridHeight(grid: Grid, font: CellFont): number | undefined {
   const size = grid.fontSize ?? TABLE_FONT_SIZE;
   const line = size * font.lineEm * GRID_LINE_HEIGHT;
-  const rows = grid.rows.map(() => 0);
-  const spanning: { first: number; last: number; height: number }[] = [];
+  const cells: { row: number; rowSpan: number; lines: number }[] = [];
   for (const placed of placeCells(grid)) {
     if (placed.width === undefined) return undefined;
-    const count = placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1);
-    const height = count * line + 2 * GRID_PADDING;
-    if (placed.cell.rowSpan === 1) rows[placed.row] = Math.max(rows[placed.row] ?? 0, height);
-    else spanning.push({ first: placed.row, last: Math.min(rows.length, placed.row + placed.cell.rowSpan) - 1, height });
+    const lines = placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1);
+    cells.push({ row: placed.row, rowSpan: placed.cell.rowSpan, lines });
   }
-  for (const span of spanning) {
-    const covered = rows.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0) + (span.last - span.first) * GRID_RULE;
-    if (span.height > covered) rows[span.last] = (rows[span.last] ?? 0) + span.height - covered;
-  }
-  return rows.reduce((a, b) => a + b, 0) + (rows.length + 1) * GRID_RULE;
+  return rowHeights(grid.rows.length, cells, line).reduce((a, b) => a + b, 0) + (grid.rows.length + 1) * GRID_RULE;
 }
 
 /** Tables carry ids with this prefix so the page layout can keep each on one page. */
@@ -287,7 +335,7 @@ export function estimateGridHeight(grid: Grid, defaultSize: number): number {
     const perLine = Math.max(1, Math.floor((width ?? 0) / size));
     lines[row] = Math.max(lines[row] ?? 1, Math.ceil(emWidth(cell.text) / perLine));
   }
-  return lines.reduce((sum, n) => sum + n * line + 2 * GRID_PADDING + GRID_RULE, GRID_RULE);
+  return lines.reduce((sum, n) => sum + n * line + 2 * GRID_PADDING_Y + GRID_RULE, GRID_RULE);
 }
 
 export interface ContentOptions {

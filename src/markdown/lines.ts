@@ -24,9 +24,11 @@ export interface LineBreakOptions {
   readonly justify?: boolean;
   /**
    * Where the text may break (offsets into it, newlines removed): table labels break only
-   * between words. A word wider than the line is broken as text without words is.
+   * between words. A word wider than the line is asked again with `inside` (a bracketed
+   * stretch then breaks between the words within it); a piece still wider is broken as text
+   * without words is.
    */
-  readonly words?: (text: string) => readonly number[];
+  readonly words?: (text: string, inside: boolean) => readonly number[];
 }
 
 export interface BrokenLine {
@@ -80,7 +82,9 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   const broken = (piece: string) =>
     units(piece).flatMap((unit) => (unit.length > 1 && !fits(unit) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit]));
   const pieces = options.words
-    ? cutAt(joined, options.words(joined)).flatMap((word) => (fits(word) ? [word] : broken(word)))
+    ? cutAt(joined, options.words(joined, false)).flatMap((word) =>
+        fits(word) ? [word] : cutAt(word, options.words?.(word, true) ?? []).flatMap((piece) => (fits(piece) ? [piece] : broken(piece))),
+      )
     : broken(joined);
   const lines: string[][] = [];
   let line: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
-import { breakOpportunities, emWidth } from '../layout/title.js';
+import { ATOMIC, breakOpportunities, emWidth } from '../layout/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
 import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
@@ -102,15 +102,25 @@ function cellLines(placed: PlacedCell, size: number, font: CellFont | undefined)
   });
 }
 
+/** Terms of the tables' labels that the word segmenter splits (申请/人, 补/正). */
+const LABEL_TERMS = [...ATOMIC, '申请人', '补正'];
+
 /**
- * Where a cell's text may break: between words, and inside a bracketed stretch (a long
- * 勾稽关系 note is all one bracket) between the words within it.
+ * Where a cell's text may break: between words (never inside brackets); `inside`, for a
+ * stretch too wide for its cell (a 勾稽关系 note, a long bracketed proviso), also between the
+ * words within each bracket.
  */
-function cellBreaks(text: string): number[] {
+function cellBreaks(text: string, inside: boolean): number[] {
   // A number or a Latin word has no words to find.
   if (!/[\u2e80-\uffff]/.test(text)) return [];
-  const bracketed = /^[（(][^（()）]*[）)]$/.test(text);
-  return bracketed ? breakOpportunities(text.slice(1, -1)).map((at) => at + 1) : breakOpportunities(text);
+  const points = new Set(breakOpportunities(text, LABEL_TERMS));
+  if (inside) {
+    const brackets = /[（(《“〔【][^（()）《》“”〔〕【】]*[）)》”〕】]/g;
+    for (let m = brackets.exec(text); m; m = brackets.exec(text)) {
+      for (const at of breakOpportunities(m[0].slice(1, -1), LABEL_TERMS)) points.add(m.index + 1 + at);
+    }
+  }
+  return [...points].sort((a, b) => a - b);
 }
 
 /**

@@ -161,9 +161,14 @@ function centringMargin(lines: number, height: number, line: number): number {
   return room > 0.02 ? Math.floor((room / 2) * 100) / 100 : 0;
 }
 
-function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined, top = 0): PdfNode {
+/**
+ * `top`: the centring margin; `leading`: half the leading pdfmake puts below every line (its
+ * lineHeight), moved above the text so that the characters, not their line boxes, sit in the
+ * middle (the cell keeps its height: the bottom margin gives it back).
+ */
+function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined, top = 0, leading = 0): PdfNode {
   const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
-  const margin = top > 0 ? { margin: [0, top, 0, 0] } : {};
+  const margin = top > 0 || leading > 0 ? { margin: [0, top + leading, 0, -leading] } : {};
   if (broken === undefined) return { text: cell.text, alignment: cell.align };
   if (broken.length === 0) return { text: '', alignment: cell.align };
   if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align, ...margin };
@@ -201,6 +206,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const broken = placed.map((p) => (font && p.cell.text === '' && p.width !== undefined ? [] : cellLines(p, size, font)));
   const line = font ? size * font.lineEm * GRID_LINE_HEIGHT : undefined;
   const heightOf = (count: number) => (line === undefined ? undefined : cellHeight(count, line));
+  const leading = font ? ((GRID_LINE_HEIGHT - 1) / 2) * size * font.lineEm : 0;
   const heights =
     line === undefined
       ? grid.rows.map(() => 0)
@@ -212,7 +218,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
     const { cell, row: r, column: c } = p;
     const last = Math.min(grid.rows.length, r + cell.rowSpan) - 1;
     const top = line === undefined ? 0 : centringMargin(broken[i]?.length ?? 1, spannedHeight(heights, r, last), line);
-    const node = cellNode(cell, broken[i], top);
+    const node = cellNode(cell, broken[i], top, leading);
     if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
     if (cell.colSpan > 1) node.colSpan = cell.colSpan;
     for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {});
@@ -265,7 +271,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
           const p = placed[i] as PlacedCell;
           const lines = piece(i);
           const top = centringMargin(lines.length, cellHeight(count, line), line);
-          row[p.column] = { ...cellNode(p.cell, lines, top), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
+          row[p.column] = { ...cellNode(p.cell, lines, top, leading), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
           for (let dc = 1; dc < p.cell.colSpan; dc++) row[p.column + dc] = {};
         }
         bands.push({ rows: [row], height: (heightOf(count) ?? 0) + GRID_RULE });

@@ -47,7 +47,8 @@ export function drawnCells(page: PdfPage, ink: (item: TextItem) => number, size?
   const { horizontal, vertical } = rules(page);
   const cells = new Map<string, { box: [number, number, number, number]; items: TextItem[] }>();
   for (const item of page.items) {
-    if (size && !size(item.size)) continue;
+    // pdfjs fills the gaps between runs with space items: not text that was set.
+    if (item.str.trim() === '' || (size && !size(item.size))) continue;
     const x = (item.x + item.right) / 2;
     const y = item.baseline - ink(item);
     const left = Math.max(...vertical.filter((r) => r.at < x && covers(r, y)).map((r) => r.at));

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
-import { fillWidths, GRID_PADDING_X, GRID_RULE } from '../src/template/tables.js';
+import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';
 import { built } from './support/build.js';
+import { type DrawnCell, tableCells } from './support/cells.js';
 import { edit } from './support/check.js';
-import { type Line, lines, type PdfPage, toMm } from './support/pdf.js';
+import { type Line, lines, type PdfPage, PT_PER_MM, toMm } from './support/pdf.js';
 
 const EXAMPLES = ['nanlong-2021', 'longde-chengguan-2021', 'nankou-2020', 'songduo-2021', 'changle-2022'];
 const BODY = Math.round(pageGeometry.bodySize * 100) / 100;
@@ -39,7 +40,7 @@ describe.each(EXAMPLES)('example %s', (name) => {
     const { document, report } = await built(file);
     if (!document || !report) throw new Error('no PDF');
     const table = report.tables.application;
-    const widths = fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], pageGeometry.typeWidth);
+    const widths = tableGrid(table).widths as number[];
     // Column k spans [left, right] in mm: rules and padding between the content widths.
     let x = pageGeometry.margins.left + GRID_RULE;
     const columns = widths.map((w) => {
@@ -49,15 +50,16 @@ describe.each(EXAMPLES)('example %s', (name) => {
     });
     const page = document.pages.find((p) => squash(p.text).includes('一、本年新收政府信息公开申请数量')) as PdfPage;
     expect(page).toBeDefined();
-    const all = lines(page, 10.5);
+    // A row is as tall as its label's cell; its values are centred in it.
+    const cells = tableCells(page);
     for (const row of table.def.rows) {
       const label = row.labels[row.labels.length - 1] as string;
-      const line = all.find((l) => l.text.includes(label.slice(0, 6))) as Line;
-      expect(line, label).toBeDefined();
+      const cell = cells.find((c) => squash(c.text) === squash(label)) as DrawnCell;
+      expect(cell, label).toBeDefined();
       row.columns.forEach((key, k) => {
         const column = columns[3 + k] as { left: number; right: number };
         const cellItems = page.items.filter(
-          (i) => Math.abs(i.baseline - line.baseline) < 0.3 && i.x >= column.left - 0.2 && i.right <= column.right + 0.2,
+          (i) => i.baseline > cell.top && i.baseline < cell.bottom && i.x >= column.left - 0.2 && i.right <= column.right + 0.2 && i.str.trim() !== '',
         );
         expect(cellItems.map((i) => i.str).join(''), `${row.id} ${key}`).toBe(cellAt(table, row.id, key)?.display);
       });
@@ -78,8 +80,8 @@ describe.each(EXAMPLES)('example %s', (name) => {
       expect(squash(line.text)).toBe(row.key + row.columns.map((c) => cellAt(disclosure, row.id, c)?.display ?? '').join(''));
     }
     const page = document.pages.find((p) => p.text.includes('复议后起诉')) as PdfPage;
-    const header = lines(page, 10.5).find((l) => l.text.includes('复议后起诉')) as Line;
-    const dataLine = lines(page, 10.5).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));
+    const header = lines(page, DENSE_TABLE_FONT_SIZE).find((l) => l.text.includes('复议后起诉')) as Line;
+    const dataLine = lines(page, DENSE_TABLE_FONT_SIZE).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));
     const expected = report.tables.review.def.rows.flatMap((row) => row.columns.map((c) => cellAt(report.tables.review, row.id, c)?.display ?? '')).join('');
     expect(squash(dataLine?.text ?? '')).toBe(expected);
   });
@@ -203,11 +205,20 @@ describe('table heights', () => {
     const body = loadFont(`${SHIPPED_FONT_DIR}FandolFang-Regular.ttf`);
     const grids = [...(markdown ?? '').matchAll(/```(grid [^\n]*)\n([\s\S]*?)```/g)].map((m) => parseGrid(m[1] ?? '', m[2] ?? ''));
     expect(grids).toHaveLength(3);
-    // Each table sits on a page of its own here: from its top rule to its bottom rule, pt.
-    const drawn = (document?.pages ?? []).map((page) => {
+    // Each table whole on a page, from its top rule to its bottom rule, pt; two tables on a page
+    // are told apart by the heading between them.
+    const drawn = (document?.pages ?? []).flatMap((page) => {
       const ys = [...page.content.matchAll(/([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l/g)].filter((m) => m[2] === m[4]).map((m) => Number(m[2]));
-      return ys.length > 5 ? Math.max(...ys) - Math.min(...ys) : undefined;
-    }).filter((h) => h !== undefined);
+      const headings = page.items.filter((i) => i.size > 12).map((i) => i.baseline * PT_PER_MM);
+      const tables: number[][] = [];
+      for (const y of [...new Set(ys)].sort((a, b) => a - b)) {
+        const last = tables[tables.length - 1];
+        const previous = last?.[last.length - 1];
+        if (last && previous !== undefined && !headings.some((h) => previous < h && h < y)) last.push(y);
+        else tables.push([y]);
+      }
+      return tables.filter((t) => t.length > 3).map((t) => Math.max(...t) - Math.min(...t));
+    });
     expect(drawn).toHaveLength(3);
     grids.forEach((grid, i) => {
       // The outer rules are half a rule inside the computed box at each edge.

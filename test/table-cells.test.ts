@@ -5,20 +5,10 @@
  * more inside the 156 mm 版心.
  */
 import { describe, expect, it } from 'vitest';
-import { loadFont, SHIPPED_FONT_DIR } from '../src/fonts/resolve.js';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { built } from './support/build.js';
-import { type DrawnCell, drawnCells, rules } from './support/cells.js';
-import { PT_PER_MM, type PdfPage, toMm } from './support/pdf.js';
-
-const body = loadFont(`${SHIPPED_FONT_DIR}FandolFang-Regular.ttf`);
-/** The middle of the em box above the baseline, em: (ascent + descent) / 2 (Fandol: 0.38). */
-const EM_MIDDLE = (body.font.ascent + body.font.descent) / 2 / body.font.unitsPerEm;
-const emMiddle = (size: number) => (EM_MIDDLE * size) / PT_PER_MM;
-/** Table text: 小五 to 五号 (body text is 三号, page numbers 四号). */
-const TABLE_SIZE = (s: number) => s <= 10.5;
-
-const tableCells = (page: PdfPage) => drawnCells(page, (item) => emMiddle(item.size), TABLE_SIZE);
+import { type DrawnCell, emMiddle, rules, tableCells } from './support/cells.js';
+import { PT_PER_MM, toMm } from './support/pdf.js';
 
 /** How far the middle of a cell's lines (their em boxes) is from the middle of the cell, pt. */
 function offCentre(cell: DrawnCell): number {

@@ -2,7 +2,14 @@
  * A table read back from the PDF as a reader sees it: the cells the drawn rules enclose, and the
  * text in each. pdfmake draws no rule inside a merged cell, so a merged cell is one box here.
  */
-import { type PdfPage, type TextItem, toMm } from './pdf.js';
+import { loadFont, SHIPPED_FONT_DIR } from '../../src/fonts/resolve.js';
+import { PT_PER_MM, type PdfPage, type TextItem, toMm } from './pdf.js';
+
+const body = loadFont(`${SHIPPED_FONT_DIR}FandolFang-Regular.ttf`);
+/** The middle of the body face's em box above the baseline, em: (ascent + descent) / 2 (Fandol: 0.38). */
+const EM_MIDDLE = (body.font.ascent + body.font.descent) / 2 / body.font.unitsPerEm;
+/** The middle of the em box of text of `size` pt above its baseline, mm. */
+export const emMiddle = (size: number) => (EM_MIDDLE * size) / PT_PER_MM;
 
 /** A drawn rule, mm from the page's top left corner. */
 interface Rule {
@@ -76,4 +83,9 @@ export function drawnCells(page: PdfPage, ink: (item: TextItem) => number, size?
     }));
     return { left, right, top, bottom, items: groups.flat(), lines, text: lines.map((l) => l.text).join('') };
   });
+}
+
+/** The cells of a page's tables (text of 五号 or less: body text is 三号, page numbers 四号). */
+export function tableCells(page: PdfPage): DrawnCell[] {
+  return drawnCells(page, (item) => emMiddle(item.size), (s) => s <= 10.5);
 }

@@ -110,9 +110,10 @@ function layoutGrid(table: TableData): Grid {
     case 'disclosure':
       return disclosureGrid(table);
     case 'application':
-      // At 小五: three characters for 三、/本年度/办理/结果 and for 自然人, four for 不予公开,
-      // two (or four digits) for the other applicants; the rest to the result labels.
-      return headedGrid(table, fillWidths([28, 37, '*', 28, 21, 21, 21, 21, 21, 21], TYPE_WIDTH), DENSE_TABLE_FONT_SIZE);
+      // At 小五: three characters for 三、/本年度/办理/结果 and for 自然人 (six digits: a city's
+      // 自然人 and 总计 run to five), four for 不予公开, two (or four digits) for the other
+      // applicants; the rest to the result labels.
+      return headedGrid(table, fillWidths([28, 37, '*', 28, 21, 21, 21, 21, 21, 28], TYPE_WIDTH), DENSE_TABLE_FONT_SIZE);
     case 'review':
       // Fifteen columns of two characters (结果/维持) each.
       return headedGrid(table, fillWidths(Array.from({ length: 15 }, () => '*' as const), TYPE_WIDTH), DENSE_TABLE_FONT_SIZE);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../src/markdown/lines.js';
-import { markdownToContent, type PdfNode } from '../src/markdown/to-pdfmake.js';
+import { markdownToBlocks, markdownToContent, type PdfNode } from '../src/markdown/to-pdfmake.js';
 
 const measure = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 8 : 16);
 const options = { pageHeight: 637.8, bodySize: 16, pitch: 28.95, lines: { measure, width: 16 * 28 } };
@@ -33,16 +33,14 @@ describe('line breaking', () => {
 });
 
 describe('Markdown to content', () => {
-  it('keeps a heading, its lead-in lines and a table together, each text once', () => {
+  it('a heading, its lead-in lines and a table are measured blocks, each text once', () => {
     const md = '# 三、收到和处理政府信息公开申请情况\n\n本机关全年收到和处理政府信息公开申请的情况，按申请人类别和办理结果分列统计如下：\n\n```grid header=1 widths=100,100\n甲 {rs=2 th} | 乙\n丙\n```\n\n# 四、下一部分\n\n正文。\n';
+    expect(markdownToBlocks(md, options).map((b) => b.measure.kind)).toEqual(['heading', 'lines', 'table', 'heading', 'lines']);
     const content = markdownToContent(md, options);
-    expect(content[0]?.unbreakable).toBe(true);
     const all = texts(content);
     expect(all.filter((t) => t === '三、收到和处理政府信息公开申请情况')).toHaveLength(1);
     const lead = '本机关全年收到和处理政府信息公开申请的情况，按申请人类别和办理结果分列统计如下：';
     expect(all.join('').split(lead)).toHaveLength(2);
-    // The lead-in's lines are inside the block with the table, not left outside it.
-    expect(texts([content[0] as PdfNode]).join('')).toContain(lead);
     expect(all).toContain('正文。');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { preflightGlyphs } from '../src/fonts/preflight.js';
 import type { FontRole } from '../src/fonts/roles.js';
 import { documentDefinition, type FamilyMetrics } from '../src/layout/document.js';
-import { markdownToContent } from '../src/markdown/to-pdfmake.js';
+import { markdownToBlocks } from '../src/markdown/to-pdfmake.js';
 import { FONT_ROLES } from '../src/model/fields.js';
 import { checkSource } from '../src/pipeline.js';
 import { compileTemplate } from '../src/template/render.js';
@@ -25,7 +25,7 @@ function preflight(text: string, missing: Partial<Record<FontRole, string>>, tem
   const report = checkSource('r.md', text).report;
   if (!report) throw new Error('no report');
   const rendered = compileTemplate(template, '年度报告', 't.hbs')(report);
-  const content = markdownToContent(rendered.markdown);
+  const content = markdownToBlocks(rendered.markdown);
   const metrics = Object.fromEntries(Object.keys(FAMILIES).map((f) => [f, 1.2])) as unknown as FamilyMetrics;
   const definition = documentDefinition(report, content, { metrics, creationDate: new Date(0), producer: 'test' });
   return preflightGlyphs({ report, rendered, definition, families: FAMILIES, fonts: fonts(missing) }).map(

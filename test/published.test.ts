@@ -21,10 +21,12 @@ describe('real published reports: every real error found, no false alarm', () =>
     ['hongze-2024', ['20:1 warning format-outdated']],
     ['huaian-2024', []],
     // 2019 and 2020 reports: no fee statement was required yet (国办函〔2020〕109号 in force 2021).
-    ['pingtan-2019', []],
+    // 平潭 2019: “聚焦新中国成立 70 周年平潭专场新闻发布会” printed twice in a row on the page (true).
+    ['pingtan-2019', ['79:156 warning repeated-word']],
     // 平潭 2020: （七）总计 prints 自然人 20 and 总计 21, the rows add up to 26 and 27 (true).
     ['pingtan-2020', ['50:14 error result-total', '50:69 error result-total']],
-    ['pingtan-2021', []],
+    // 平潭 2021: “规范审核审核发布机制”, 审核 typed twice on the page (true).
+    ['pingtan-2021', ['78:84 warning repeated-word']],
     // 平潭 2022: 收到申请 75 件 = 本年新收 74 + 上年结转 1: the softer wording (unclear, not a contradiction).
     ['pingtan-2022', ['73:193 warning narrative-contradicts-table']],
     ['pingtan-2023', []],
@@ -57,9 +59,10 @@ describe('real published reports: every real error found, no false alarm', () =>
     // 上海市科委 2024 (a 部门; 机关 is judged 部门, deadline 1月31日; no 成文日期 printed). Part 六 says
     // “2024年，市科委未发生政府信息公开收费事项。” under “本年度信息公开处理费收费情况”: the fee is stated
     // (the false fee-not-stated is fixed). 63:75: 结转下年度继续办理 prints 自然人 1 with a blank 总计
-    // (true, item 1: it should show 1). Still unfound (item 6): “资金资金”, and “所有申请均已按要求办理完成”
-    // while 结转下年度继续办理 is 1.
-    ['shanghai-kewei-2024', ['63:75 error total-blank']],
+    // (true, item 1: it should show 1, as transcribed from the extraction: see the README). 88:117:
+    // “科技计划资金资金分配结果信息” (true). 92:36: “所有申请均已按要求办理完成” while 结转下年度继续办理
+    // is 1 and （七）总计 35 of 36 (true).
+    ['shanghai-kewei-2024', ['63:75 error total-blank', '88:117 warning repeated-word', '92:36 warning all-done-but-carried']],
   ] as const)('%s', (name, expected) => {
     expect(checked(name)).toEqual(expected);
   });

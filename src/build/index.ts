@@ -10,7 +10,7 @@ import type { FontRole } from '../fonts/roles.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../layout/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
-import { MarkdownError, markdownToContent } from '../markdown/to-pdfmake.js';
+import { MarkdownError, markdownToBlocks } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
@@ -94,12 +94,12 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   let rendered: Rendered;
-  let content: ReturnType<typeof markdownToContent>;
+  let content: ReturnType<typeof markdownToBlocks>;
   try {
     rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
     const body = byRole.正文;
     const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
-    content = markdownToContent(rendered.markdown, {
+    content = markdownToBlocks(rendered.markdown, {
       pageHeight: pageGeometry.typeHeight,
       bodySize: pageGeometry.bodySize,
       pitch: pageGeometry.pitch,

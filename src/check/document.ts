@@ -1,19 +1,12 @@
 /** Checks of the report as a document: dates, 发文字号, the six parts, and the narrative vs the tables. */
 import type { Diagnostic, Position, Severity } from '../diagnostics/types.js';
 import { compareDates, formatDate } from '../model/dates.js';
-import { deadlineOf, ISSUER_ALIASES, ISSUER_KINDS, type IssuerKind, issuerKindOf } from '../model/issuer.js';
+import { DEADLINE_RULE, deadlineOf, ISSUER_ALIASES, ISSUER_KINDS, type IssuerKind, issuerKindOf } from '../model/issuer.js';
 import { cellAt, type NarrativeBlock, type Report } from '../model/types.js';
 import { PARTS, TABLE_IDS } from '../tables/definitions.js';
 
 /** 〔2022〕60号: full year in 六角括号, serial number without 第 or leading zero. */
 const DOCUMENT_NUMBER = /^(.*?)〔(\d{4})〕([1-9]\d*)号$/;
-
-/** What 条例 第四十九条 says of each issuer's deadline, quoted in the message. */
-const DEADLINE_RULE: Readonly<Record<IssuerKind, string>> = {
-  人民政府: '条例第四十九条：县级以上地方人民政府的年度报告在每年 3月31日前向社会公布',
-  部门: '条例第四十九条：县级以上人民政府部门在每年 1月31日前公布上一年度的年度报告',
-  乡镇街道: '乡镇人民政府、街道办事处按各地规定，多为每年 1月31日前公布',
-};
 
 function deadlineHint(kind: IssuerKind | undefined, stated: boolean): string {
   if (kind === undefined) return '从“机关”名称看不出报告主体，按县级以上人民政府的 3月31日核对；部门或乡镇街道请写“报告主体: 部门”或“报告主体: 乡镇街道”';

@@ -6,8 +6,11 @@ import { checkGrids } from '../markdown/grid-check.js';
 import { TABLE_IDS } from '../tables/definitions.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkDocument } from './document.js';
+import { checkAllDoneButCarried } from './all-done.js';
 import { checkNarrativeCounts } from './narrative-counts.js';
 import { checkAgainstPrevious } from './previous.js';
+import { checkPublicationDate } from './publication.js';
+import { checkRepeatedWords } from './repeated-word.js';
 import { checkTextReused } from './text-reused.js';
 import { checkYearJumps } from './year-jump.js';
 
@@ -23,6 +26,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     ...checkNarrativeCounts(report),
     ...checkGrids(report.file, report.narrative),
     ...checkLimits(report),
+    ...checkAllDoneButCarried(report),
+    ...checkPublicationDate(report),
+    ...checkRepeatedWords(report),
     ...(options.previous
       ? [
           ...checkAgainstPrevious(report, options.previous),

@@ -10,7 +10,8 @@ import type { Report } from '../model/types.js';
 import { type Grid, parseGrid } from '../markdown/grid.js';
 import { HeadingNumbers, withoutTypedNumber } from '../markdown/headings.js';
 import { colophonLines, signatureText } from '../model/display.js';
-import { titleLines } from '../layout/title.js';
+import { emWidth, titleLines } from '../layout/title.js';
+import { RESPONSIVE_CSS, scrollingTable } from './responsive.js';
 
 // Raw HTML and images are off: the page must make no request and carry no injected markup.
 const markdown = new MarkdownIt('commonmark', { html: false }).disable('image');
@@ -82,11 +83,17 @@ export function gridHtml(grid: Grid): string {
     : '';
   const head = grid.headerRows > 0 ? `<thead>${rows.slice(0, grid.headerRows).join('')}</thead>` : '';
   const caption = grid.caption ? `<caption>${escapeHtml(grid.caption)}</caption>` : '';
-  return `<table class="stat">${caption}${cols}${head}<tbody>${rows.slice(grid.headerRows).join('')}</tbody></table>`;
+  const table = `<table class="stat">${caption}${cols}${head}<tbody>${rows.slice(grid.headerRows).join('')}</tbody></table>`;
+  return scrollingTable(table, grid.caption ? escapeHtml(grid.caption) : undefined);
 }
 
 /** The template's Markdown as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
 export function bodyHtml(source: string): string {
+  return bodyBlocks(source).join('\n');
+}
+
+/** The body's blocks (paragraphs, headings, tables) as HTML, in order. */
+function bodyBlocks(source: string): string[] {
   const tokens = markdown.parse(source, {});
   const out: string[] = [];
   const numbers = new HeadingNumbers();
@@ -110,7 +117,7 @@ export function bodyHtml(source: string): string {
       out.push(`<p>${escapeHtml(token.content.trim())}</p>`);
     }
   }
-  return out.join('\n');
+  return out;
 }
 
 export interface PageOptions {
@@ -123,7 +130,8 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
   const header = report.redHeader;
   if (header) {
     parts.push('<header class="bantou">');
-    parts.push(`<p class="issuer">${escapeHtml(header.issuerMark)}</p>`);
+    // Its width in characters: on a phone the mark is sized to fit one line (html/responsive.ts).
+    parts.push(`<p class="issuer" style="--issuer-em: ${emWidth(header.issuerMark).toFixed(2)}">${escapeHtml(header.issuerMark)}</p>`);
     if (header.documentNumber) parts.push(`<p class="doc-number">${escapeHtml(header.documentNumber.value)}</p>`);
     if (header.signers.length > 0) parts.push(`<p class="signers">签发人：${header.signers.map(escapeHtml).join('　')}</p>`);
     parts.push('<hr class="red-rule">', '</header>');
@@ -131,13 +139,18 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
   // The same balanced lines as the PDF (never broken inside a word or a year).
   parts.push(`<h1 class="title">${titleLines(report.title).map(escapeHtml).join('<br>')}</h1>`);
   if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
-  parts.push(bodyHtml(templateMarkdown));
+  const body = bodyBlocks(templateMarkdown);
   const signature = signatureText(report);
   if (signature || report.date) {
-    parts.push('<div class="signature">');
+    // As in the PDF, the 署名 never stands on a page without body text: the last paragraph and
+    // the 署名 and 成文日期 are one block that printing does not break (html/responsive.ts).
+    const last = body[body.length - 1]?.startsWith('<p>') ? body.pop() : undefined;
+    parts.push(...body, '<div class="closing">', ...(last ? [last] : []), '<div class="signature">');
     if (signature) parts.push(`<p>${escapeHtml(signature)}</p>`);
     if (report.date) parts.push(`<p>${escapeHtml(formatDate(report.date))}</p>`);
-    parts.push('</div>');
+    parts.push('</div>', '</div>');
+  } else {
+    parts.push(...body);
   }
   const colophon = colophonLines(report.colophon);
   if (colophon) {
@@ -157,7 +170,7 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(report.title)}</title>`,
     `<meta name="author" content="${escapeHtml(report.signature ?? report.agency)}">`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${RESPONSIVE_CSS}</style>`,
     '</head>',
     '<body>',
     ...parts,

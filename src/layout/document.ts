@@ -5,11 +5,13 @@
  */
 import { formatDate } from '../model/dates.js';
 import type { Report } from '../model/types.js';
-import { type PdfNode, TABLE_ID_PREFIX } from '../markdown/to-pdfmake.js';
+import type { Block, PdfNode } from '../markdown/to-pdfmake.js';
+import { type Measured, paginate } from '../paginate/index.js';
 import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
 import { emWidth, titleLines } from './title.js';
 import { colophonLines, signatureText } from '../model/display.js';
 import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
+import { markOutline } from './outline.js';
 
 /** Natural line height (em) of the font behind each pdfmake family. */
 export interface FamilyMetrics {
@@ -25,27 +27,22 @@ export interface LayoutOptions {
   readonly producer: string;
 }
 
-/** Where pdfmake put a node: it writes `positions` onto the definition's own nodes. */
-type Placed = PdfNode & { positions?: { pageNumber: number; verticalRatio?: number }[] };
-
-/** The page the 版记 goes on, and a blank page before it (neither numbered), once laid out. */
+/** The page the 版记 goes on, and a blank page before it (neither numbered). */
 interface BanjiPlacement {
   readonly page: number;
   readonly blankPage?: number;
 }
 
 /**
- * The 版记 stands at the foot of an even page: the one where its reserved room landed, else the
- * next (then, if the body never reached the room's page, that page is left blank).
+ * The 版记 stands at the foot of an even page: the last page of the body if it is even and the
+ * 版记 fits below the body (a line apart), else the next even page; when the body's last page
+ * is even and full, the odd page after it is left blank (both unnumbered).
  */
-function placeBanji(filler: Placed, room: Placed): BanjiPlacement | undefined {
-  const end = filler.positions?.[0];
-  const reserved = room.positions?.[0]?.pageNumber;
-  if (!end || reserved === undefined) return undefined;
+export function placeBanji(lastPage: number, lastUsed: number, banjiHeight: number, pageHeight: number): BanjiPlacement {
+  const fits = lastUsed + g.pitch + banjiHeight <= pageHeight;
+  const reserved = fits ? lastPage : lastPage + 1;
   if (reserved % 2 === 0) return { page: reserved };
-  // Nothing of the body on the room's page: the filler went before it, or starts it.
-  const bodyless = end.pageNumber < reserved || (end.verticalRatio ?? 1) < 0.01;
-  return { page: reserved + 1, ...(bodyless ? { blankPage: reserved } : {}) };
+  return { page: reserved + 1, ...(fits ? {} : { blankPage: reserved }) };
 }
 
 function redHeader(report: Report, body: number): PdfNode[] {
@@ -134,66 +131,76 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
   return { rows, height };
 }
 
-type NodeInfo = { id?: string; headlineLevel?: number; table?: unknown; pageNumbers: number[]; pages: number; startPosition?: { verticalRatio?: number } };
-type NodeQueries = { getFollowingNodesOnPage: () => unknown[] };
-
 /**
- * pdfmake's pageBreakBefore: keep headings with what follows and move tables that would cross a
- * page, where the content did not already arrange that. Every `true` costs a full re-layout.
+ * How far below the 版心's top the body starts on page 1: the heights pdfmake gives the nodes
+ * of the 版头, the title and the 主送机关 (every text line on the pitch, margins as set above).
  */
-function pageBreaks(): (node: NodeInfo, nodes: NodeQueries) => boolean {
-  const decide = (node: NodeInfo, nodes: NodeQueries) => {
-    // pdfmake 0.3 loses or splits row-spanning labels when a table crosses a page (issues
-    // #2274, #2931), and drops an unbreakable block taller than a page: so a table that
-    // would cross a page starts on the next one instead. Only a table taller than a whole
-    // page still breaks, between rows, with its header rows repeated.
-    if (node.id?.startsWith(TABLE_ID_PREFIX)) {
-      return node.pageNumbers.length > 1 && (node.startPosition?.verticalRatio ?? 0) > 0.02;
+function headHeight(report: Report, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>): number {
+  let height = 0;
+  const header = report.redHeader;
+  if (header) {
+    const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
+    height += mm(35) + size * (metrics.Issuer ?? metrics.Title);
+    if (header.signers.length > 0) {
+      // A 签发人 line holds a 楷体 run at the body's line height.
+      const line = Math.max(g.pitch, (g.pitch * metrics.Kai) / metrics.Body);
+      height += 2 * g.pitch + Math.ceil(header.signers.length / 2) * line;
+    } else {
+      height += 3 * g.pitch;
     }
-    if (node.headlineLevel === undefined) return false;
-    // A heading never ends a page: not alone, and not above a table that is about to move
-    // whole (ours) or whose rows will start on the next page (a flowing table that begins in
-    // the last lines of the page: pdfmake reports it on this page before moving its rows).
-    const following = nodes.getFollowingNodesOnPage() as NodeInfo[];
-    const next = following[0];
-    if (!next) return true;
-    if (next.pageNumbers.length < 2) return false;
-    return next.id?.startsWith(TABLE_ID_PREFIX) === true || (next.table !== undefined && (next.startPosition?.verticalRatio ?? 0) > 0.85);
-  };
-  return process.env.NIANBAO_TRACE_BREAKS
-    ? (node, nodes) => {
-        const result = decide(node, nodes);
-        if (result) process.stderr.write(`break before ${node.id ?? `h${node.headlineLevel}`} on page ${node.pageNumbers.join(',')}\n`);
-        return result;
-      }
-    : decide;
+    // The red rule: a canvas line at y = 0 takes no height of its own.
+    height += mm(4);
+  }
+  height += (header ? 2 * g.pitch : 0) + titleLines(report.title).length * g.pitch;
+  // Without one, an empty text line (one pitch) below a gap.
+  height += report.recipient ? 2 * g.pitch : RECIPIENT_GAP + g.pitch;
+  return height;
 }
 
-export function documentDefinition(report: Report, content: PdfNode[], options: LayoutOptions): Record<string, unknown> {
+/** Without a 主送机关: the gap left below the title, above an empty line. */
+const RECIPIENT_GAP = g.pitch - 2;
+
+/** The body's blocks and the 署名 block on pages: pdfmake content with every page break explicit. */
+function paginated(blocks: readonly Block[], room: { first: number; height: number }): { flow: PdfNode[]; pages: number; lastUsed: number } {
+  const { pages, lastUsed } = paginate(
+    blocks.map((b) => b.measure),
+    room,
+  );
+  const flow: PdfNode[] = [];
+  pages.forEach((pieces, p) => {
+    const nodes = pieces.flatMap((piece) => (blocks[piece.block] as Block).render(piece));
+    const [first, ...rest] = nodes;
+    if (!first) return;
+    flow.push(p > 0 ? { ...first, pageBreak: 'before' } : first, ...rest);
+  });
+  return { flow, pages: pages.length, lastUsed };
+}
+
+export function documentDefinition(report: Report, content: readonly Block[], options: LayoutOptions): Record<string, unknown> {
   const { metrics } = options;
   const body = g.bodySize;
   const lh = (em: number, size = body) => lineHeightFor(em, size);
 
   const flow: PdfNode[] = [...redHeader(report, body), titleBlock(report, !!report.redHeader)];
   if (report.recipient) flow.push({ text: `${report.recipient}：`, style: 'line', margin: [0, g.pitch, 0, 0] });
-  else flow.push({ text: '', margin: [0, g.pitch - 2, 0, 0] });
-  flow.push(...content);
+  else flow.push({ text: '', margin: [0, RECIPIENT_GAP, 0, 0] });
   const signature = signatureBlock(report, body);
+  const blocks: Block[] = [...content];
   if (signature.length > 0) {
-    // 署名 never stands on a page without body text: the last paragraph goes with it.
-    const last = flow.pop();
-    flow.push({ stack: [...(last ? [last] : []), ...signature], unbreakable: true });
+    // 署名 never stands on a page without body text: it takes the last lines of the body along.
+    const height = signature.reduce((sum, node) => sum + g.pitch + ((node.margin as number[] | undefined)?.[1] ?? 0), 0);
+    const measure: Measured = { kind: 'box', height, withPrevious: true };
+    blocks.push({ measure, render: () => signature });
   }
+  const laid = paginated(blocks, { first: g.typeHeight - headHeight(report, metrics), height: g.typeHeight });
+  flow.push(...laid.flow);
 
-  // pdfmake cannot anchor to the page bottom, and cannot choose a page by its parity without
-  // laying everything out again. So an invisible block of the 版记's height reserves room after
-  // the body (moving to the next page if it does not fit), one more page always follows, and
-  // once the pages are laid out the footer draws the 版记 on the even page the room decides
-  // and tells pdfmake (maxPagesNumber, read after layout) to drop the pages beyond it.
+  // pdfmake cannot anchor to the page bottom: the 版记 is drawn by the footer of the even page
+  // the pagination decides, its last rule on the 版心's bottom edge; empty pages before it are
+  // explicit page breaks.
   const banji = banjiRows(report);
-  const filler: Placed = { text: '\u00a0', fontSize: 1, lineHeight: 1 };
-  const room: Placed = { canvas: [{ type: 'line', x1: 0, y1: banji?.height ?? 0, x2: 0.01, y2: banji?.height ?? 0, lineWidth: 0.01, lineColor: 'white' }], margin: [0, g.pitch, 0, 0] };
-  if (banji) flow.push(filler, room, { text: '', pageBreak: 'before' });
+  const placement = banji ? placeBanji(laid.pages, laid.lastUsed, banji.height, g.typeHeight) : undefined;
+  for (let page = laid.pages + 1; placement && page <= placement.page; page++) flow.push({ text: '', pageBreak: 'before' });
   const banjiTable = (rows: PdfNode[][], height: number): PdfNode => ({
     // In the footer's frame, which starts at the bottom edge of the 版心.
     absolutePosition: { x: g.margins.left, y: -height },
@@ -209,7 +216,6 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     style: 'banji',
   });
 
-  let placement: BanjiPlacement | undefined;
   const defaultStyle = { font: 'Body', fontSize: body, lineHeight: lh(metrics.Body) };
   const styles: Record<string, Record<string, unknown>> = {
     issuer: { font: 'Issuer', color: [...g.red], alignment: 'center', lineHeight: 1 },
@@ -225,8 +231,13 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
     banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
     pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
   };
+  markOutline(flow);
   const definition: Record<string, unknown> = {
     pageSize: 'A4',
+    // The catalog's /Lang: screen readers and text extraction read the report as Chinese.
+    language: 'zh-CN',
+    // /Lang is a PDF 1.4 key; pdfmake writes 1.3 unless told.
+    version: '1.4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
     info: {
       title: report.title,
@@ -239,15 +250,9 @@ export function documentDefinition(report: Report, content: PdfNode[], options: 
       modDate: options.creationDate,
     },
     content: flow,
-    pageBreakBefore: pageBreaks(),
     // 页码: 4号 宋体 “— N —” 7 mm below the 版心; odd pages 右空一字, even pages 左空一字.
-    // A blank page before the 版记 page, and that page, carry no number. pdfmake asks for the
-    // footers page by page from the first, after every layout pass.
+    // A blank page before the 版记 page, and that page, carry no number.
     footer: (page: number) => {
-      if (page === 1 && banji) {
-        placement = placeBanji(filler, room);
-        definition.maxPagesNumber = placement?.page;
-      }
       const nodes: PdfNode[] = [];
       const unnumbered = placement?.blankPage !== undefined && (page === placement.blankPage || page === placement.blankPage + 1);
       if (!unnumbered) {

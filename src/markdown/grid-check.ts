@@ -3,7 +3,7 @@
  * template only copies them): a malformed block is an error at its file:line:column, found by
  * `nianbao check` before anything is built.
  */
-import { markdown } from '../source/markdown.js';
+import { sectionTokens } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import type { Narrative } from '../model/types.js';
 import { GRID_LIMITS, type GridProblem, readGrid } from './grid.js';
@@ -28,8 +28,7 @@ export function sourceGrids(narrative: Narrative): SourceGrid[] {
   const sections = [narrative.preamble, ...narrative.parts.filter((p) => p !== undefined)];
   return sections.flatMap((section) => {
     const lines = section.markdown.split('\n');
-    return markdown
-      .parse(section.markdown, {})
+    return sectionTokens(section)
       .filter((token) => token.type === 'fence' && isGridFence(token.info) && token.map)
       .map((token) => {
         const [first = 0, last = first + 1] = token.map ?? [];

@@ -8,7 +8,7 @@
  *   rest without a word, so more than NESTING_MAX levels of lists and quotes is an error. Real
  *   reports use one or two.
  */
-import { markdown } from '../source/markdown.js';
+import { sectionTokens } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import { emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../layout/title.js';
 import type { Report } from '../model/types.js';
@@ -51,7 +51,7 @@ function checkNesting(report: Report): Diagnostic[] {
     if (!section) continue;
     const sourceLines = section.markdown.split(/\r?\n/);
     let depth = 0;
-    for (const token of markdown.parse(section.markdown, {})) {
+    for (const token of sectionTokens(section)) {
       if (CLOSERS.has(token.type)) depth--;
       if (!CONTAINERS.has(token.type)) continue;
       depth++;

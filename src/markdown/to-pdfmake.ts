@@ -10,6 +10,7 @@ import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT
 import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
 import { type BrokenLine, breakLines } from './lines.js';
+import { type Measured, type MeasuredTable, type Piece, type RowSpan, pieceRowHeights, rowsHeight } from '../paginate/index.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -123,24 +124,6 @@ function cellBreaks(text: string, inside: boolean): number[] {
   return [...points].sort((a, b) => a - b);
 }
 
-/**
- * Row heights, pt, rules excluded: each row as tall as its tallest one-row cell, and a cell
- * spanning rows stretching the last of them. The one measure of rows that the cells' centring,
- * the bands and gridHeight all use (pdfmake sizes the rows the same way).
- */
-export function rowHeights(rows: number, cells: readonly { row: number; rowSpan: number; lines: number }[], line: number): number[] {
-  const heights: number[] = Array.from({ length: rows }, () => 0);
-  for (const c of cells) if (c.rowSpan === 1) heights[c.row] = Math.max(heights[c.row] ?? 0, cellHeight(c.lines, line));
-  for (const c of cells) {
-    if (c.rowSpan === 1) continue;
-    const last = Math.min(rows, c.row + c.rowSpan) - 1;
-    const covered = spannedHeight(heights, c.row, last);
-    const needed = cellHeight(c.lines, line);
-    if (needed > covered) heights[last] = (heights[last] ?? 0) + needed - covered;
-  }
-  return heights;
-}
-
 /** A cell of `lines` lines (an empty one as tall as one), padding included, pt. */
 function cellHeight(lines: number, line: number): number {
   return Math.max(1, lines) * line + 2 * GRID_PADDING_Y;
@@ -175,29 +158,40 @@ function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined, top
   return { stack: broken.map(line), alignment: cell.align, ...margin };
 }
 
-/** Rows that row spans tie together: a page may break only between bands. */
-interface Band {
-  /** pdfmake rows (a row taller than a page becomes several, its lines shared out). */
-  readonly rows: PdfNode[][];
-  /** pt, rules below each row included; undefined without the cell font. */
-  readonly height: number | undefined;
+/**
+ * A written cell as laid out: its lines, where it stands, how many laid rows it spans. Its node
+ * is made where its rows' final heights are known, for the page it is drawn on (tableNode).
+ */
+interface LaidCell {
+  readonly cell: GridCell;
+  readonly lines: readonly BrokenLine[] | undefined;
+  /** Laid body row it starts on. */
+  readonly row: number;
+  readonly column: number;
+  readonly colSpan: number;
+  readonly rowSpan: number;
 }
 
-/** A grid laid out for pdfmake: its header rows, the bands of its body, the widths to give. */
+/** A grid laid out for pdfmake and measured for the paginator. */
 interface LaidGrid {
-  readonly header: Band;
-  readonly bands: readonly Band[];
+  readonly header: PdfNode[][];
+  readonly columns: number;
+  /** Body cells (a row taller than a page is several laid rows, its lines shared out). */
+  readonly cells: readonly LaidCell[];
+  readonly rowCount: number;
   readonly widths: readonly (number | '*')[];
-  /** The whole table, pt (rules included); undefined without the cell font. */
-  readonly height: number | undefined;
+  /** undefined without the cell font. */
+  readonly measured?: MeasuredTable;
+  /** Line height and half-leading of the cells, pt (undefined / 0 without the cell font). */
+  readonly line: number | undefined;
+  readonly leading: number;
 }
 
 /**
- * Lays a grid out in rows and bands. With the cell font, `*` columns get their share of the
- * 版心, every cell's text is broken into lines and every row measured; then a row taller than
- * `room` (the page less the repeated header) is cut into consecutive rows of at most a page of
- * its lines each, so nothing is dropped. Rows tied by a row span cannot be cut: a band of them
- * taller than a page is a GridError at its first row.
+ * Lays a grid out in rows. With the cell font, `*` columns get their share of the 版心, every
+ * cell's text is broken into lines and every row measured; then a row taller than `room` (the
+ * page less the repeated header) is cut into consecutive rows of at most a page of its lines
+ * each, so nothing is dropped.
  */
 function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefined): LaidGrid {
   const size = grid.fontSize ?? TABLE_FONT_SIZE;
@@ -205,34 +199,46 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const placed = placeCells(grid, star);
   const broken = placed.map((p) => (font && p.cell.text === '' && p.width !== undefined ? [] : cellLines(p, size, font)));
   const line = font ? size * font.lineEm * GRID_LINE_HEIGHT : undefined;
-  const heightOf = (count: number) => (line === undefined ? undefined : cellHeight(count, line));
+  const heightOf = (count: number) => (line === undefined ? 0 : cellHeight(count, line));
   const leading = font ? ((GRID_LINE_HEIGHT - 1) / 2) * size * font.lineEm : 0;
-  const heights =
-    line === undefined
-      ? grid.rows.map(() => 0)
-      : rowHeights(grid.rows.length, placed.map((p, i) => ({ row: p.row, rowSpan: p.cell.rowSpan, lines: broken[i]?.length ?? 1 })), line);
-  const body: PdfNode[][] = grid.rows.map(() => []);
-  const byRow: number[][] = grid.rows.map(() => []);
-  let spanEnd = grid.rows.map((_, r) => r);
-  placed.forEach((p, i) => {
-    const { cell, row: r, column: c } = p;
-    const last = Math.min(grid.rows.length, r + cell.rowSpan) - 1;
-    const top = line === undefined ? 0 : centringMargin(broken[i]?.length ?? 1, spannedHeight(heights, r, last), line);
-    const node = cellNode(cell, broken[i], top, leading);
-    if (cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
-    if (cell.colSpan > 1) node.colSpan = cell.colSpan;
-    for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((body[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? node : {});
-    (byRow[r] as number[]).push(i);
-    spanEnd[r] = Math.max(spanEnd[r] ?? r, last);
-  });
-  spanEnd = spanEnd.map((end, r) => Math.max(end, r));
-  const measured = line !== undefined;
-  const sum = (from: number, to: number) => (measured ? heights.slice(from, to + 1).reduce((a, b) => a + b + GRID_RULE, 0) : undefined);
-
+  const columns = grid.widths.length;
   const headerEnd = grid.headerRows;
-  const header: Band = { rows: body.slice(0, headerEnd), height: sum(0, headerEnd - 1) };
-  const bodyRoom = room === undefined || header.height === undefined ? undefined : room - header.height;
-  const rowLine = (r: number) => grid.rowLines?.[r] ?? 0;
+  // Each grid row's height from its own cells; spans measured separately (the paginator stretches).
+  const own: number[] = grid.rows.map(() => 0);
+  placed.forEach((p, i) => {
+    if (p.cell.rowSpan === 1) own[p.row] = Math.max(own[p.row] ?? 0, heightOf(broken[i]?.length ?? 1));
+  });
+  const spansOf = (from: number, to: number, at: (row: number) => number, end: (row: number) => number): RowSpan[] =>
+    placed.flatMap((p, i) =>
+      p.cell.rowSpan > 1 && p.row >= from && p.row < to
+        ? [{ first: at(p.row), last: end(Math.min(to - 1, p.row + p.cell.rowSpan - 1)), height: heightOf(broken[i]?.length ?? 1) }]
+        : [],
+    );
+  const headerMeasure: MeasuredTable = { kind: 'table', top: 0, bottom: 0, rule: GRID_RULE, header: 0, rows: own.slice(0, headerEnd), spans: spansOf(0, headerEnd, (r) => r, (r) => r) };
+  const headerHeight = rowsHeight(headerMeasure, 0, headerEnd);
+  const headerRows = pieceRowHeights(headerMeasure, 0, headerEnd);
+
+  const header: PdfNode[][] = grid.rows.slice(0, headerEnd).map(() => []);
+  const fill = (row: PdfNode[], column: number, colSpan: number) => {
+    for (let dc = 1; dc < colSpan; dc++) row[column + dc] = {};
+  };
+  placed.forEach((p, i) => {
+    if (p.row >= headerEnd) return;
+    const lines = broken[i];
+    const last = Math.min(headerEnd, p.row + p.cell.rowSpan) - 1;
+    const top = line === undefined ? 0 : centringMargin(lines?.length ?? 1, spannedHeight(headerRows, p.row, last), line);
+    const node = cellNode(p.cell, lines, top, leading);
+    if (p.cell.rowSpan > 1) node.rowSpan = p.cell.rowSpan;
+    if (p.cell.colSpan > 1) node.colSpan = p.cell.colSpan;
+    for (let dr = 0; dr < p.cell.rowSpan && p.row + dr < headerEnd; dr++) {
+      const row = header[p.row + dr] as PdfNode[];
+      row[p.column] = dr === 0 ? node : {};
+      fill(row, p.column, p.cell.colSpan);
+    }
+  });
+  for (const row of header) for (let c = 0; c < columns; c++) row[c] ??= {};
+
+  const bodyRoom = room === undefined ? undefined : room - headerHeight;
   // Header rows repeat on every page: they and one line of the body must fit on one.
   const oneRow = headerEnd < grid.rows.length && line !== undefined ? cellHeight(1, line) + GRID_RULE : 0;
   if (bodyRoom !== undefined && line !== undefined && headerEnd > 0 && bodyRoom < oneRow) {
@@ -240,60 +246,107 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
       code: 'grid-too-tall',
       line: 0,
       column: 0,
-      message: `表头 ${headerEnd} 行（header=${headerEnd}）高 ${header.height?.toFixed(0)} pt，一页放不下它${oneRow > 0 ? '和表格的内容' : ''}`,
+      message: `表头 ${headerEnd} 行（header=${headerEnd}）高 ${headerHeight.toFixed(0)} pt，一页放不下它${oneRow > 0 ? '和表格的内容' : ''}`,
       hint: '减少 header= 的行数，或减少表头里的文字',
     });
   }
-  const bands: Band[] = [];
-  for (let r = headerEnd; r < grid.rows.length; ) {
-    let end = spanEnd[r] ?? r;
-    for (let k = r; k <= end; k++) end = Math.max(end, spanEnd[k] ?? k);
-    const height = sum(r, end);
-    if (height !== undefined && bodyRoom !== undefined && line !== undefined && height > bodyRoom) {
-      if (end > r) {
-        throw new GridError({
-          code: 'grid-too-tall',
-          line: rowLine(r),
-          column: 0,
-          message: `表格第 ${r + 1}–${end + 1} 行由跨行合并（rs）连在一起，共高 ${height.toFixed(0)} pt，一页只放得下 ${bodyRoom.toFixed(0)} pt`,
-          hint: '跨行合并的几行不能分页：减少这几行的文字，或不用 rs 合并（单独一行再高也会分页接排）',
-        });
+  // Body rows, laid: a row taller than a page becomes several, each a page of its lines at most.
+  const cells: LaidCell[] = [];
+  const heights: number[] = [];
+  const firstLaid: number[] = [];
+  // Without header rows to repeat, a page breaks only before a row across the whole table (a
+  // section's own title, as 第二十条第（五）项 in table 二), so every page starts with one.
+  const breakable: boolean[] = [];
+  const lastLaid: number[] = [];
+  for (let r = headerEnd; r < grid.rows.length; r++) {
+    const starting = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.row === r);
+    const single = starting.filter(({ p }) => p.cell.rowSpan === 1);
+    const perPiece =
+      line !== undefined && bodyRoom !== undefined && (own[r] ?? 0) + GRID_RULE > bodyRoom ? Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING_Y - GRID_RULE) / line)) : Infinity;
+    const pieces = perPiece === Infinity ? 1 : Math.ceil(Math.max(...single.map(({ i }) => broken[i]?.length ?? 1)) / perPiece);
+    firstLaid[r] = heights.length;
+    const titled = starting.some(({ p }) => p.cell.colSpan === columns);
+    for (let k = 0; k < pieces; k++) {
+      breakable.push(headerEnd > 0 || k > 0 || titled);
+      const at = heights.length;
+      let count = 0;
+      for (const { p, i } of single) {
+        const lines = pieces === 1 ? broken[i] : (broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? []);
+        count = Math.max(count, lines?.length ?? 1);
+        cells.push({ cell: p.cell, lines, row: at, column: p.column, colSpan: p.cell.colSpan, rowSpan: 1 });
       }
-      // One row taller than a page: its lines go into consecutive rows of a page each.
-      const perPiece = Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING_Y - GRID_RULE) / line));
-      const cells = byRow[r] as number[];
-      const pieces = Math.ceil(Math.max(...cells.map((i) => broken[i]?.length ?? 1)) / perPiece);
-      for (let k = 0; k < pieces; k++) {
-        const row: PdfNode[] = [];
-        const piece = (i: number) => broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? [];
-        const count = Math.max(...cells.map((i) => piece(i).length));
-        for (const i of cells) {
-          const p = placed[i] as PlacedCell;
-          const lines = piece(i);
-          const top = centringMargin(lines.length, cellHeight(count, line), line);
-          row[p.column] = { ...cellNode(p.cell, lines, top, leading), ...(p.cell.colSpan > 1 ? { colSpan: p.cell.colSpan } : {}) };
-          for (let dc = 1; dc < p.cell.colSpan; dc++) row[p.column + dc] = {};
-        }
-        bands.push({ rows: [row], height: (heightOf(count) ?? 0) + GRID_RULE });
-      }
-    } else {
-      bands.push({ rows: body.slice(r, end + 1), height });
+      heights.push(pieces === 1 ? (own[r] ?? 0) : heightOf(count));
     }
-    r = end + 1;
+    lastLaid[r] = heights.length - 1;
   }
-  const height = measured ? bands.reduce((total, band) => total + (band.height ?? 0), (header.height ?? 0) + GRID_RULE) : undefined;
+  placed.forEach((p, i) => {
+    if (p.row < headerEnd || p.cell.rowSpan === 1) return;
+    // A spanning label is restated whole on every page its rows reach: it must fit on one.
+    const needed = heightOf(broken[i]?.length ?? 1) + GRID_RULE;
+    if (bodyRoom !== undefined && line !== undefined && needed > bodyRoom) {
+      throw new GridError({
+        code: 'grid-too-tall',
+        line: grid.rowLines?.[p.row] ?? 0,
+        column: 0,
+        message: `表格第 ${p.row + 1}–${p.row + p.cell.rowSpan} 行由跨行合并（rs）连在一起，共高 ${needed.toFixed(0)} pt，一页只放得下 ${bodyRoom.toFixed(0)} pt`,
+        hint: '跨行合并的单元格不能分页：减少它的文字，或不用 rs 合并（单独一行再高也会分页接排）',
+      });
+    }
+    const first = firstLaid[p.row] ?? 0;
+    const last = lastLaid[Math.min(grid.rows.length - 1, p.row + p.cell.rowSpan - 1)] ?? first;
+    cells.push({ cell: p.cell, lines: broken[i], row: first, column: p.column, colSpan: p.cell.colSpan, rowSpan: last - first + 1 });
+  });
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
   const widths = star === undefined ? grid.widths : grid.widths.map((w) => (w === '*' ? star : w));
-  return { header, bands, widths, height };
+  const measured: MeasuredTable | undefined =
+    line === undefined
+      ? undefined
+      : {
+          kind: 'table',
+          top: 0,
+          bottom: 0,
+          rule: GRID_RULE,
+          header: headerHeight,
+          rows: heights,
+          spans: spansOf(headerEnd, grid.rows.length, (r) => firstLaid[r] ?? 0, (r) => lastLaid[r] ?? 0),
+          ...(breakable.every(Boolean) ? {} : { breakable }),
+        };
+  return { header, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}), line, leading };
 }
 
-/** One pdfmake table of a grid: its header rows (repeated on a new page) and the given bands. */
-function tableNode(grid: Grid, laid: LaidGrid, bands: readonly Band[], fresh = false): PdfNode {
-  // pdfmake writes onto the nodes it lays out: a header repeated in several tables is copied.
-  const header = fresh ? structuredClone(laid.header.rows) : laid.header.rows;
+/**
+ * One pdfmake table of body rows `from` ≤ r < `to`, under the header rows: a row-spanning cell
+ * cut by either end is restated, with its label, on the rows of this piece. Every cell is
+ * centred in its rows as they are on this page (a restated label's span stretches the piece's
+ * rows, not the whole table's).
+ */
+function tableNode(grid: Grid, laid: LaidGrid, from: number, to: number, margins?: readonly [number, number]): PdfNode {
+  // pdfmake writes onto the nodes it lays out: every piece gets its own copies.
+  const header = structuredClone(laid.header);
+  const body: PdfNode[][] = [];
+  for (let r = from; r < to; r++) body.push([]);
+  const rows = laid.measured ? pieceRowHeights(laid.measured, from, to) : undefined;
+  for (const cell of laid.cells) {
+    const end = cell.row + cell.rowSpan;
+    if (end <= from || cell.row >= to) continue;
+    const first = Math.max(cell.row, from);
+    const rowSpan = Math.min(end, to) - first;
+    const line = laid.line;
+    const top =
+      rows === undefined || line === undefined ? 0 : centringMargin(cell.lines?.length ?? 1, spannedHeight(rows, first - from, first - from + rowSpan - 1), line);
+    const node: PdfNode = { ...cellNode(cell.cell, cell.lines, top, laid.leading), ...(rowSpan > 1 ? { rowSpan } : {}), ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) };
+    for (let dr = 0; dr < rowSpan; dr++) {
+      const row = body[first - from + dr] as PdfNode[];
+      row[cell.column] = dr === 0 ? node : {};
+      for (let dc = 1; dc < cell.colSpan; dc++) row[cell.column + dc] = {};
+    }
+  }
+  for (const row of body) for (let c = 0; c < laid.columns; c++) row[c] ??= {};
   return {
-    table: { headerRows: header.length, widths: [...laid.widths], body: [...header, ...bands.flatMap((b) => b.rows)] },
+    table: { headerRows: header.length, widths: [...laid.widths], body: [...header, ...body] },
     layout: 'nianbaoGrid',
     style: 'table',
+    ...(margins ? { margin: [0, margins[0], 0, margins[1]] } : {}),
     ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
   };
 }
@@ -304,7 +357,7 @@ function tableNode(grid: Grid, laid: LaidGrid, bands: readonly Band[], fresh = f
  */
 export function gridTable(grid: Grid, font?: CellFont): PdfNode {
   const laid = layGrid(grid, font, undefined);
-  return tableNode(grid, laid, laid.bands);
+  return tableNode(grid, laid, 0, laid.rowCount);
 }
 
 /**
@@ -315,17 +368,16 @@ export function gridTable(grid: Grid, font?: CellFont): PdfNode {
 export function gridHeight(grid: Grid, font: CellFont): number | undefined {
   const size = grid.fontSize ?? TABLE_FONT_SIZE;
   const line = size * font.lineEm * GRID_LINE_HEIGHT;
-  const cells: { row: number; rowSpan: number; lines: number }[] = [];
+  const rows = grid.rows.map(() => 0);
+  const spans: RowSpan[] = [];
   for (const placed of placeCells(grid)) {
     if (placed.width === undefined) return undefined;
-    const lines = placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1);
-    cells.push({ row: placed.row, rowSpan: placed.cell.rowSpan, lines });
+    const height = cellHeight(placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1), line);
+    if (placed.cell.rowSpan === 1) rows[placed.row] = Math.max(rows[placed.row] ?? 0, height);
+    else spans.push({ first: placed.row, last: Math.min(rows.length, placed.row + placed.cell.rowSpan) - 1, height });
   }
-  return rowHeights(grid.rows.length, cells, line).reduce((a, b) => a + b, 0) + (grid.rows.length + 1) * GRID_RULE;
+  return GRID_RULE + rowsHeight({ rows, spans, rule: GRID_RULE }, 0, rows.length);
 }
-
-/** Tables carry ids with this prefix so the page layout can keep each on one page. */
-export const TABLE_ID_PREFIX = 'nianbao-table-';
 
 /** A grid block that cannot be laid out: `line` is in the Markdown given; `grid` says which block and where in it. */
 export class MarkdownError extends Error {
@@ -355,25 +407,42 @@ export function estimateGridHeight(grid: Grid, defaultSize: number): number {
 }
 
 export interface ContentOptions {
-  /** Height of the 版心, pt: a table estimated to fit is kept on one page without a re-layout. */
+  /** Height of the 版心, pt: a table row taller than this less its header is cut. */
   readonly pageHeight: number;
   readonly bodySize: number;
   readonly pitch: number;
-  /** When given, plain paragraphs are broken into lines here (see lines.ts). */
+  /** When given, paragraphs are broken into lines here (see lines.ts) and measured. */
   readonly lines?: { readonly measure: (ch: string) => number; readonly width: number };
   /** When given, table cells are broken into lines here and tables measured exactly. */
   readonly cellFont?: CellFont;
 }
 
-/** Converts Markdown to content nodes (see layout/document.ts for how tables meet pages). */
-export function markdownToContent(source: string, options?: ContentOptions): PdfNode[] {
+/** A block of the body, measured for the paginator, drawn piece by piece once it is placed. */
+export interface Block {
+  readonly measure: Measured;
+  readonly render: (piece: Piece) => PdfNode[];
+}
+
+/** Without the fonts (tests of the content alone): one line of 28 characters per pitch. */
+const UNMEASURED = { measure: () => 16, width: 16 * 28 };
+
+function textOf(runs: readonly (string | PdfNode)[]): string {
+  return runs.map((run) => (typeof run === 'string' ? run : String(run.text ?? ''))).join('');
+}
+
+/** Converts Markdown to measured blocks (see paginate/ for how they meet pages). */
+export function markdownToBlocks(source: string, options?: ContentOptions): Block[] {
   const tokens = markdown.parse(source, {});
-  const content: PdfNode[] = [];
+  const blocks: Block[] = [];
   const numbers = new HeadingNumbers();
-  let sinceHeading: PdfNode[] = [];
+  const pitch = options?.pitch ?? 28.95;
+  const bodySize = options?.bodySize ?? 16;
+  const lineOptions = options?.lines ?? UNMEASURED;
+  /** How many lines text takes at the body size, the first indented two characters. */
+  const count = (text: string, indent = 2 * bodySize) =>
+    text.split('\n').reduce((sum, part) => sum + Math.max(1, breakLines(part, { ...lineOptions, indent }).length), 0);
+  const whole = (node: PdfNode) => () => [node];
   let listIndex: number[] = [];
-  let tableCount = 0;
-  let leadParagraphs = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
@@ -382,16 +451,17 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       const text = next.content.trim();
       const { depth, number } = numbers.next(level);
       let node: PdfNode;
+      let shown = text;
       if (depth === 1) {
         node = { text, style: 'h1', headlineLevel: 1 };
       } else {
         const [first, ...rest] = inlines(next.children ?? []);
         const lead = typeof first === 'string' ? withoutTypedNumber(first) : first;
-        node = { text: [number, ...(lead === undefined ? [] : [lead]), ...rest], style: `h${depth}`, headlineLevel: depth };
+        const runs = [number, ...(lead === undefined ? [] : [lead]), ...rest];
+        node = { text: runs, style: `h${depth}`, headlineLevel: depth };
+        shown = textOf(runs);
       }
-      content.push(node);
-      sinceHeading = [node];
-      leadParagraphs = 0;
+      blocks.push({ measure: { kind: 'heading', height: count(shown) * pitch }, render: whole(node) });
       i += 2;
     } else if (token.type === 'ordered_list_open') {
       listIndex.push(Number(token.attrGet('start') ?? 1));
@@ -417,14 +487,11 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
           ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
           ...(line.first ? { margin: [2 * options.bodySize, 0, 0, 0] } : {}),
         }));
-        content.push(...nodes);
-        sinceHeading.push(...nodes);
-        leadParagraphs++;
+        blocks.push({ measure: { kind: 'lines', count: nodes.length, pitch }, render: (piece) => nodes.slice(piece.from, piece.to) });
       } else {
+        // Runs in several faces, wrapped by pdfmake: measured at the body face, kept whole.
         const node = { text, style: 'body' };
-        content.push(node);
-        sinceHeading.push(node);
-        leadParagraphs++;
+        blocks.push({ measure: { kind: 'box', height: count(typeof text === 'string' ? text : textOf(text)) * pitch }, render: whole(node) });
       }
       i += 2;
     } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
@@ -433,8 +500,7 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
       const read = readGrid(token.info, token.content);
       if ('problem' in read) throw failed(read.problem);
       const grid = read.grid;
-      tableCount++;
-      // A line of room kept below, as for the whole-table test below; the table's margins fit in it.
+      // A line of room kept below; the table's margins fit in it.
       const room = options ? options.pageHeight - 2 * options.pitch : undefined;
       let laid: LaidGrid;
       try {
@@ -443,57 +509,30 @@ export function markdownToContent(source: string, options?: ContentOptions): Pdf
         if (error instanceof GridError) throw failed(error.problem);
         throw error;
       }
-      const spansRows = grid.rows.some((row) => row.some((cell) => cell.rowSpan > 1));
-      if (!spansRows) {
-        // No row spans at all (table 二): pdfmake breaks such a table cleanly between rows, so
-        // it flows across a page like text instead of leaving a gap (no row is taller than a page).
-        const table = tableNode(grid, laid, laid.bands);
-        content.push({ ...table, table: { ...(table.table as object), dontBreakRows: true } });
-        sinceHeading = [];
-        leadParagraphs = 0;
-        continue;
-      }
-      const id = `${TABLE_ID_PREFIX}${tableCount}`;
-      // A table that surely fits on a page goes whole, with its heading and lead-in, as one
-      // unbreakable block: no re-layout needed. pdfmake drops an unbreakable block taller than
-      // a page, so anything that might not fit is left to pageBreakBefore (layout/document.ts).
-      // The heading and up to two lead-in paragraphs (their nodes are the last in `content`).
-      const lead = leadParagraphs <= 2 ? sinceHeading : [];
-      const leadHeight = lead.reduce((sum, node) => sum + (node.noWrap ? 1 : Math.ceil(emWidth(JSON.stringify(node.text ?? '')) / 28 + 0.5)) * (options?.pitch ?? 29), 0);
-      // Measured exactly when the cell font is known (a little room kept for rounding), else estimated generously.
-      const exact = laid.height;
-      const whole = exact === undefined ? (options?.pageHeight ?? 0) * 0.92 : (options?.pageHeight ?? 0) - 2;
-      if (options && leadHeight + (exact ?? estimateGridHeight(grid, TABLE_FONT_SIZE)) + options.pitch < whole) {
-        content.splice(content.length - lead.length, lead.length);
-        content.push({ stack: [...lead, tableNode(grid, laid, laid.bands)], unbreakable: true });
-      } else if (exact !== undefined && room !== undefined && exact > room) {
-        // Taller than a page: pdfmake loses or splits row-spanning labels where a table crosses
-        // a page, so the table is cut here, between bands, into tables of a page each, every one
-        // with the header rows; each starts on a new page when it would cross one.
-        const chunks: Band[][] = [[]];
-        let height = (laid.header.height ?? 0) + GRID_RULE;
-        for (const band of laid.bands) {
-          const last = chunks[chunks.length - 1] as Band[];
-          if (last.length > 0 && height + (band.height ?? 0) > room) {
-            chunks.push([band]);
-            height = (laid.header.height ?? 0) + GRID_RULE + (band.height ?? 0);
-          } else {
-            last.push(band);
-            height += band.height ?? 0;
-          }
-        }
-        chunks.forEach((bands, k) => content.push({ ...tableNode(grid, laid, bands, k > 0), id: `${id}-${k + 1}` }));
-      } else {
-        content.push({ ...tableNode(grid, laid, laid.bands), id });
-      }
-      sinceHeading = [];
-      leadParagraphs = 0;
+      const top = pitch / 4;
+      const bottom = pitch / 2;
+      // Unmeasured (no cell font): estimated generously, as one piece.
+      const measure: MeasuredTable = laid.measured
+        ? { ...laid.measured, top, bottom }
+        : { kind: 'table', top, bottom, rule: GRID_RULE, header: 0, rows: [estimateGridHeight(grid, TABLE_FONT_SIZE)], spans: [] };
+      const rows = laid.measured ? undefined : laid.rowCount;
+      blocks.push({
+        measure,
+        render: (piece) => [tableNode(grid, laid, rows === undefined ? piece.from : 0, rows ?? piece.to, [piece.atTop ? 0 : top, piece.cut ? 0 : bottom])],
+      });
     } else if (token.type === 'fence' || token.type === 'code_block') {
-      const node = { text: token.content.replace(/\n$/, ''), style: 'body' };
-      content.push(node);
-      sinceHeading.push(node);
-      leadParagraphs++;
+      const text = token.content.replace(/\n$/, '');
+      blocks.push({ measure: { kind: 'box', height: count(text) * pitch }, render: whole({ text, style: 'body' }) });
     }
   }
-  return content;
+  return blocks;
+}
+
+/** Every block drawn whole, in order (the content without pages). */
+export function markdownToContent(source: string, options?: ContentOptions): PdfNode[] {
+  return markdownToBlocks(source, options).flatMap((block) => {
+    const m = block.measure;
+    const to = m.kind === 'lines' ? m.count : m.kind === 'table' ? m.rows.length : 1;
+    return block.render({ block: 0, from: 0, to, atTop: false, cut: false, height: 0 });
+  });
 }

@@ -12,7 +12,8 @@ import { formatDate, readDate } from './dates.js';
 import { type FieldDef, FRONT_MATTER_FIELDS, LIST_MAX_ITEMS, TEXT_MAX_LENGTH } from './fields.js';
 import { buildNarrative } from './narrative.js';
 import { readFormat, readTable } from './read-table.js';
-import type { Colophon, DateValue, Located, RedHeader, Report, TableData } from './types.js';
+import type { Colophon, DateValue, Located, MetadataText, RedHeader, Report, TableData } from './types.js';
+import { yamlPosition } from '../source/types.js';
 import { describeNode, keyText, pairsOf, scalarSource, Walker } from './walker.js';
 
 export interface BuildResult {
@@ -170,6 +171,18 @@ function date(walker: Walker, values: Values, key: string): DateValue | undefine
   return { year: reading.year, month: reading.month, day: reading.day, text: typed, position };
 }
 
+/** A text as read, with the place of its first character when the file holds it as is. */
+function metadataText(walker: Walker, values: Values, key: string, name: string, located: Located<string>): MetadataText {
+  const node = values.get(key)?.pair.value as Node | null | undefined;
+  const range = isScalar(node) ? node.range : undefined;
+  const written = range ? walker.frontMatter.text.slice(range[0], range[1]) : '';
+  const quoted = [`"${located.value}"`, `'${located.value}'`].includes(written);
+  if (range && (written === located.value || quoted) && !located.value.includes('\n')) {
+    return { key: name, value: located.value, position: yamlPosition(walker.frontMatter, range[0] + (quoted ? 1 : 0)), verbatim: true };
+  }
+  return { key: name, value: located.value, position: located.position, verbatim: false };
+}
+
 function section(walker: Walker, values: Values, key: string): Values | undefined {
   const entry = values.get(key);
   if (!entry) return undefined;
@@ -218,6 +231,13 @@ export function buildReport(parsed: ParsedSource): BuildResult {
     return { report: undefined, diagnostics: walker.diagnostics };
   }
   const values = collect(walker, root, FRONT_MATTER_FIELDS, '前置数据');
+  // The texts a reader sees, kept with their places for the checks of their wording.
+  const metadataTexts: MetadataText[] = [];
+  const wording = (within: Values, key: string, name = key): Located<string> | undefined => {
+    const located = text(walker, within, key);
+    if (located) metadataTexts.push(metadataText(walker, within, key, name, located));
+    return located;
+  };
   const top: Position = { line: frontMatter.startLine - 1, column: 1 };
   for (const field of FRONT_MATTER_FIELDS) {
     if (field.required && !values.has(field.key)) {
@@ -246,7 +266,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
         '写成“年度: 2021”',
       );
   }
-  const agency = text(walker, values, '机关');
+  const agency = wording(values, '机关');
   const formatEntry = values.get('格式');
   const chosenFormat = formatEntry
     ? readFormat(
@@ -260,7 +280,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
   const headerValues = section(walker, values, '版头');
   let redHeader: RedHeader | undefined;
   if (headerValues) {
-    const issuerMark = text(walker, headerValues, '发文机关标志');
+    const issuerMark = wording(headerValues, '发文机关标志', '版头.发文机关标志');
     const documentNumber = text(walker, headerValues, '发文字号');
     redHeader = issuerMark
       ? {
@@ -273,7 +293,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
   const colophonValues = section(walker, values, '版记');
   let colophon: Colophon | undefined;
   if (colophonValues) {
-    const printer = text(walker, colophonValues, '印发机关')?.value;
+    const printer = wording(colophonValues, '印发机关', '版记.印发机关')?.value;
     const printDate = date(walker, colophonValues, '印发日期');
     colophon = {
       copyTo: textList(walker, colophonValues, '抄送'),
@@ -289,10 +309,11 @@ export function buildReport(parsed: ParsedSource): BuildResult {
   }
 
   const issuerKind = text(walker, values, '报告主体');
-  const recipient = text(walker, values, '主送机关')?.value;
-  const signature = text(walker, values, '署名')?.value;
+  const recipient = wording(values, '主送机关')?.value;
+  const signature = wording(values, '署名')?.value;
   const reportDate = date(walker, values, '成文日期');
-  const customTitle = text(walker, values, '标题')?.value;
+  const publicationDate = date(walker, values, '发布日期');
+  const customTitle = wording(values, '标题')?.value;
   const template = text(walker, values, '模板')?.value ?? '年度报告';
 
   const tables = Object.fromEntries(
@@ -322,11 +343,13 @@ export function buildReport(parsed: ParsedSource): BuildResult {
     tables,
     narrative,
     keyPositions,
+    metadataTexts,
     ...(redHeader ? { redHeader } : {}),
     ...(issuerKind ? { issuerKind } : {}),
     ...(recipient ? { recipient } : {}),
     ...(signature ? { signature } : {}),
     ...(reportDate ? { date: reportDate } : {}),
+    ...(publicationDate ? { publicationDate } : {}),
     ...(colophon ? { colophon } : {}),
   };
   return { report, diagnostics };

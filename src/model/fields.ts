@@ -73,6 +73,11 @@ export const FRONT_MATTER_FIELDS: readonly FieldDef[] = [
   { key: '署名', type: 'text', description: '发文机关署名；省略时用“机关”' },
   { key: '成文日期', type: 'date', description: '成文日期，如“2022年2月21日”或“2022-02-21”' },
   {
+    key: '发布日期',
+    type: 'date',
+    description: '在网站上公布的日期（照录网页上的发布时间），核对公布期限；不印在报告里',
+  },
+  {
     key: '版记',
     type: 'section',
     description: '版记：抄送、印发机关和印发日期',

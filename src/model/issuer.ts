@@ -44,3 +44,19 @@ export function issuerKindOf(agency: string): IssuerKind | undefined {
 export function deadlineOf(kind: IssuerKind | undefined, year: number): { year: number; month: number; day: number } {
   return kind === '人民政府' || kind === undefined ? { year: year + 1, month: 3, day: 31 } : { year: year + 1, month: 1, day: 31 };
 }
+
+/** What 条例 第四十九条 says of each issuer's deadline, quoted in the messages about it. */
+export const DEADLINE_RULE: Readonly<Record<IssuerKind, string>> = {
+  人民政府: '条例第四十九条：县级以上地方人民政府的年度报告在每年 3月31日前向社会公布',
+  部门: '条例第四十九条：县级以上人民政府部门在每年 1月31日前公布上一年度的年度报告',
+  乡镇街道: '乡镇人民政府、街道办事处按各地规定，多为每年 1月31日前公布',
+};
+
+/**
+ * Who reports: 报告主体 as written when it is one of the kinds, else judged from 机关 (undefined
+ * when neither says; the deadline is then the later one).
+ */
+export function reportingIssuer(agency: string, written: string | undefined): IssuerKind | undefined {
+  const stated = written === undefined ? undefined : ISSUER_ALIASES[written.replace(/\s+/g, '')];
+  return stated ?? issuerKindOf(agency);
+}

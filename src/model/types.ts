@@ -80,6 +80,20 @@ export interface Located<T> {
   readonly position: Position;
 }
 
+/** A metadata text as written, with the place of its first character. */
+export interface MetadataText {
+  /** The key as the clerk reads it: 机关, 版头.发文机关标志 … */
+  readonly key: string;
+  readonly value: string;
+  /** Where the text starts: inside the quotes of a quoted value. */
+  readonly position: Position;
+  /**
+   * Whether the value stands in the file exactly as `value`, on one line from `position` (no
+   * escapes, no folding), so that an index into it is a column offset.
+   */
+  readonly verbatim: boolean;
+}
+
 export interface RedHeader {
   /** 发文机关标志 */
   readonly issuerMark: string;
@@ -149,11 +163,15 @@ export interface Report {
   readonly signature?: string;
   /** 成文日期 */
   readonly date?: DateValue;
+  /** 发布日期: when the report went up on the web (a transcription's), for the deadline; not printed. */
+  readonly publicationDate?: DateValue;
   readonly colophon?: Colophon;
   /** Font choices per role (file path or family name), from the source. */
   readonly fonts: Readonly<Record<string, string>>;
   readonly tables: Readonly<Record<TableId, TableData>>;
   readonly narrative: Narrative;
+  /** The metadata texts a reader sees (机关, 标题, 主送机关 …), for the checks of their wording. */
+  readonly metadataTexts: readonly MetadataText[];
   /** Positions of front-matter keys, for diagnostics about them. */
   readonly keyPositions: ReadonlyMap<string, Position>;
 }

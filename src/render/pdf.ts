@@ -4,6 +4,7 @@
  */
 import type { LoadedFont } from '../fonts/resolve.js';
 import { GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE } from '../template/tables.js';
+import { installOutlineDestinations } from './outline-destinations.js';
 
 type PdfMake = typeof import('pdfmake').default;
 let pdfmakePromise: Promise<PdfMake> | undefined;
@@ -12,7 +13,7 @@ const registered = new Map<string, Buffer>();
 
 /** pdfmake is imported on first render only: `check` never pays for it. */
 function pdfmake(): Promise<PdfMake> {
-  pdfmakePromise ??= import('pdfmake').then((module) => {
+  pdfmakePromise ??= Promise.all([import('pdfmake'), installOutlineDestinations()]).then(([module]) => {
     const instance = module.default;
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);

@@ -28,3 +28,9 @@ declare module 'pdfmake' {
   const pdfmake: PdfMake;
   export default pdfmake;
 }
+
+// pdfmake's renderer, reached only by src/render/outline-destinations.ts.
+declare module 'pdfmake/js/Renderer.js' {
+  const Renderer: unknown;
+  export default Renderer;
+}

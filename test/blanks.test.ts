@@ -12,7 +12,7 @@ import { initialSource } from '../src/init/source.js';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt, type TableData } from '../src/model/types.js';
 import { checkSource } from '../src/pipeline.js';
-import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
+import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';
 import { built } from './support/build.js';
 import { edit, hints, lines } from './support/check.js';
 import { type Line, lines as pdfLines, type PdfPage, toMm } from './support/pdf.js';
@@ -170,8 +170,8 @@ const REVIEW = ['1', '0', '0', '1', '2', '0', '1', '0', '0', '1', '', '', '', ''
 function cellTexts(page: PdfPage, line: Line, widths: number[]): string[] {
   let x = pageGeometry.margins.left + GRID_RULE;
   return widths.map((w) => {
-    const [left, right] = [toMm(x), toMm(x + w + 2 * GRID_PADDING)];
-    x += w + 2 * GRID_PADDING + GRID_RULE;
+    const [left, right] = [toMm(x), toMm(x + w + 2 * GRID_PADDING_X)];
+    x += w + 2 * GRID_PADDING_X + GRID_RULE;
     const items = page.items.filter((i) => Math.abs(i.baseline - line.baseline) < 0.3 && i.x >= left - 0.2 && i.right <= right + 0.2);
     return items.map((i) => i.str).join('');
   });
@@ -189,16 +189,16 @@ describe('a computed total of blank cells prints blank', () => {
     const { document } = await built('r.md', BLANKS);
     if (!document) throw new Error('no PDF');
     const t3 = document.pages.find((p) => p.text.replace(/\s/g, '').includes('（七）总计')) as PdfPage;
-    const total = pdfLines(t3, 10.5).find((l) => l.text.includes('（七）总计')) as Line;
+    const total = pdfLines(t3, DENSE_TABLE_FONT_SIZE).find((l) => l.text.includes('（七）总计')) as Line;
     expect(total).toBeDefined();
-    const widths = fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], pageGeometry.typeWidth);
+    const widths = tableGrid(table(BLANKS, 'application')).widths as number[];
     expect(cellTexts(t3, total, widths).slice(3)).toEqual(RESULT_TOTAL);
 
     const t4 = document.pages.find((p) => p.text.includes('复议后起诉')) as PdfPage;
-    const header = pdfLines(t4, 10.5).find((l) => l.text.includes('复议后起诉')) as Line;
-    const data = pdfLines(t4, 10.5).find((l) => l.baseline > header.baseline && /^[\d\s]+$/.test(l.text)) as Line;
+    const header = pdfLines(t4, DENSE_TABLE_FONT_SIZE).find((l) => l.text.includes('复议后起诉')) as Line;
+    const data = pdfLines(t4, DENSE_TABLE_FONT_SIZE).find((l) => l.baseline > header.baseline && /^[\d\s]+$/.test(l.text)) as Line;
     expect(data).toBeDefined();
-    const reviewWidths = fillWidths(Array.from({ length: 15 }, () => '*' as const), pageGeometry.typeWidth);
+    const reviewWidths = tableGrid(table(BLANKS, 'review')).widths as number[];
     expect(cellTexts(t4, data, reviewWidths)).toEqual(REVIEW);
   });
 

@@ -55,31 +55,31 @@ describe('grid limits, checked by nianbao check where they stand', () => {
     expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
   }, 30_000);
 
-  it('rs=2000 cs=2000 alone is an error at its position, and cs beyond 40 columns too', () => {
+  it('rs=2000 cs=2000 alone is an error at its position, and cs beyond 26 columns too', () => {
     expect(lines(withGrid(grid('', '甲 | a {rs=2000 cs=2000}', '乙 | 丙')))).toEqual([
       `r.md:${FENCE + 1}:7 错误 grid-span 单元格合并 2000 行（rs=2000），但从这一行到表格末尾只有 2 行`,
     ]);
     expect(lines(withGrid(grid('', '甲 | a {cs=2000}')))).toEqual([
-      `r.md:${FENCE + 1}:7 错误 grid-too-wide 表格第 1 行排到了第 2001 列，超过了 40 列的上限`,
+      `r.md:${FENCE + 1}:7 错误 grid-too-wide 表格第 1 行排到了第 2001 列，超过了 26 列的上限`,
     ]);
   });
 
-  it('a 1,000-column grid is an error at its 41st cell, not a table that keeps 57 cells', () => {
+  it('a 1,000-column grid is an error at its 27th cell, not a table that keeps 57 cells', () => {
     const cells = Array.from({ length: 1000 }, (_, i) => `c${i}`);
     const row = cells.join(' | ');
     expect(lines(withGrid(grid('', row)))).toEqual([
-      `r.md:${FENCE + 1}:${row.indexOf('c40 ') + 1} 错误 grid-too-wide 表格第 1 行排到了第 41 列，超过了 40 列的上限`,
+      `r.md:${FENCE + 1}:${row.indexOf('c26 ') + 1} 错误 grid-too-wide 表格第 1 行排到了第 27 列，超过了 26 列的上限`,
     ]);
   });
 
   it('a grid of more than 5,000 cells, or sources with more than 20,000, is an error at the row or block that exceeds it', () => {
-    const row = Array.from({ length: 40 }, (_, i) => String(i)).join(' | ');
-    expect(lines(withGrid(grid('', ...Array.from({ length: 126 }, () => row))))).toEqual([
-      `r.md:${FENCE + 126}:1 错误 grid-shape 表格有 126 行 × 40 列 = 5040 个单元格，超过了一张表 5000 个的上限（从第 126 行起超出）`,
+    const row = Array.from({ length: 26 }, (_, i) => String(i)).join(' | ');
+    expect(lines(withGrid(grid('', ...Array.from({ length: 193 }, () => row))))).toEqual([
+      `r.md:${FENCE + 193}:1 错误 grid-shape 表格有 193 行 × 26 列 = 5018 个单元格，超过了一张表 5000 个的上限（从第 193 行起超出）`,
     ]);
-    const block = grid('size=7.5', ...Array.from({ length: 125 }, () => row));
+    const block = grid('size=7.5', ...Array.from({ length: 192 }, () => row));
     expect(lines(withGrid(Array.from({ length: 5 }, () => block).join('\n\n')))).toEqual([
-      `r.md:${FENCE + 4 * 128}:4 错误 grid-shape 到这张表为止，源文件里的 grid 表格共有 25000 个单元格，超过了 20000 个的上限`,
+      `r.md:${FENCE + 4 * 195}:4 错误 grid-shape 到这张表为止，源文件里的 grid 表格共有 24960 个单元格，超过了 20000 个的上限`,
     ]);
   });
 
@@ -88,14 +88,14 @@ describe('grid limits, checked by nianbao check where they stand', () => {
       `r.md:${FENCE}:16 错误 grid-option widths 里的“1e9”不对：列宽要在 10.5–442 pt 之间（至少放得下一个 10.5 pt 的字）`,
     ]);
     expect(lines(withGrid(grid('widths=*,400,100', 'a | b | c')))).toEqual([
-      `r.md:${FENCE}:16 错误 grid-too-wide 表格至少宽 521.5 pt，超出了版心的 442.2 pt（156 mm）`,
+      `r.md:${FENCE}:16 错误 grid-too-wide 表格至少宽 538.0 pt，超出了版心的 442.2 pt（156 mm）`,
     ]);
     expect(lines(withGrid(grid('size=99999', 'a | b')))).toEqual([
       `r.md:${FENCE}:14 错误 grid-option size=99999 不对：表格字号要在 7.5–22 pt 之间`,
     ]);
-    // 40 columns of one character at 22 pt cannot fit 156 mm.
-    expect(lines(withGrid(grid('size=22', Array.from({ length: 40 }, () => '字').join(' | '))))).toEqual([
-      `r.md:${FENCE}:4 错误 grid-too-wide 表格至少宽 1020.5 pt，超出了版心的 442.2 pt（156 mm）`,
+    // 26 columns of one character at 22 pt cannot fit 156 mm.
+    expect(lines(withGrid(grid('size=22', Array.from({ length: 26 }, () => '字').join(' | '))))).toEqual([
+      `r.md:${FENCE}:4 错误 grid-too-wide 表格至少宽 806.6 pt，超出了版心的 442.2 pt（156 mm）`,
     ]);
   });
 
@@ -195,12 +195,12 @@ describe('whatever a grid holds reaches the PDF', () => {
     expect(existsSync(path.join(dir, 'r.pdf'))).toBe(false);
   }, 30_000);
 
-  it('40 columns at 六号, the widest grid allowed, keep all their cells', async () => {
-    const cells = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月山川江河湖海风云雨雪春'];
+  it('26 columns at 六号, the widest grid allowed, keep all their cells', async () => {
+    const cells = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火'];
     const { pdf } = await built(withGrid(grid('size=7.5', cells.join(' | '), cells.map(() => '〇').join(' | '))));
     // Both rows on one line each, at 六号, every cell in its place left to right.
     const drawn = pdf.pages.flatMap((page) => pdfLines(page, 7.5)).map((l) => l.text.replace(/\s+/g, ''));
-    expect(drawn).toEqual([cells.join(''), '〇'.repeat(40)]);
+    expect(drawn).toEqual([cells.join(''), '〇'.repeat(26)]);
   }, 60_000);
 });
 

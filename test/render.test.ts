@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { pageGeometry } from '../src/layout/geometry.js';
 import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
-import { fillWidths, GRID_PADDING, GRID_RULE } from '../src/template/tables.js';
+import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';
 import { built } from './support/build.js';
+import { type DrawnCell, tableCells } from './support/cells.js';
 import { edit } from './support/check.js';
 import { type Line, lines, type PdfPage, toMm } from './support/pdf.js';
 
@@ -40,26 +41,27 @@ describe.each(EXAMPLES)('example %s', (name) => {
     const { document, report } = await built(file);
     if (!document || !report) throw new Error('no PDF');
     const table = report.tables.application;
-    const widths = fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], pageGeometry.typeWidth);
+    const widths = tableGrid(table).widths as number[];
     // Column k spans [left, right] in mm: rules and padding between the content widths.
     let x = pageGeometry.margins.left + GRID_RULE;
     const columns = widths.map((w) => {
-      const range = { left: toMm(x), right: toMm(x + w + 2 * GRID_PADDING) };
-      x += w + 2 * GRID_PADDING + GRID_RULE;
+      const range = { left: toMm(x), right: toMm(x + w + 2 * GRID_PADDING_X) };
+      x += w + 2 * GRID_PADDING_X + GRID_RULE;
       return range;
     });
-    // Table 三 may cross a page: each row is read on the page that holds its label.
-    const pages = document.pages.filter((p) => lines(p, 10.5).length > 0);
+    // Table 三 may cross a page: each row is read on the page that holds its label. A row is as
+    // tall as its label's cell; its values are centred in it.
+    const pages = document.pages.map((page) => ({ page, cells: tableCells(page) }));
     for (const row of table.def.rows) {
       const label = row.labels[row.labels.length - 1] as string;
-      const page = pages.find((p) => lines(p, 10.5).some((l) => l.text.includes(label.slice(0, 6)))) as PdfPage;
-      expect(page, label).toBeDefined();
-      const line = lines(page, 10.5).find((l) => l.text.includes(label.slice(0, 6))) as Line;
-      expect(line, label).toBeDefined();
+      const holding = pages.find(({ cells }) => cells.some((c) => squash(c.text) === squash(label)));
+      expect(holding, label).toBeDefined();
+      const page = holding?.page as PdfPage;
+      const cell = holding?.cells.find((c) => squash(c.text) === squash(label)) as DrawnCell;
       row.columns.forEach((key, k) => {
         const column = columns[3 + k] as { left: number; right: number };
         const cellItems = page.items.filter(
-          (i) => Math.abs(i.baseline - line.baseline) < 0.3 && i.x >= column.left - 0.2 && i.right <= column.right + 0.2,
+          (i) => i.baseline > cell.top && i.baseline < cell.bottom && i.x >= column.left - 0.2 && i.right <= column.right + 0.2 && i.str.trim() !== '',
         );
         expect(cellItems.map((i) => i.str).join(''), `${row.id} ${key}`).toBe(cellAt(table, row.id, key)?.display);
       });
@@ -80,8 +82,8 @@ describe.each(EXAMPLES)('example %s', (name) => {
       expect(squash(line.text)).toBe(row.key + row.columns.map((c) => cellAt(disclosure, row.id, c)?.display ?? '').join(''));
     }
     const page = document.pages.find((p) => p.text.includes('复议后起诉')) as PdfPage;
-    const header = lines(page, 10.5).find((l) => l.text.includes('复议后起诉')) as Line;
-    const dataLine = lines(page, 10.5).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));
+    const header = lines(page, DENSE_TABLE_FONT_SIZE).find((l) => l.text.includes('复议后起诉')) as Line;
+    const dataLine = lines(page, DENSE_TABLE_FONT_SIZE).find((l) => l.baseline > header.baseline && /^[\d无/.]+$/.test(squash(l.text)));
     const expected = report.tables.review.def.rows.flatMap((row) => row.columns.map((c) => cellAt(report.tables.review, row.id, c)?.display ?? '')).join('');
     expect(squash(dataLine?.text ?? '')).toBe(expected);
   });

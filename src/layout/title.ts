@@ -31,14 +31,17 @@ export function emWidth(text: string): number {
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const OPENING = /[（(《“‘〔【]/;
 /** Terms of art a title must not split (the segmenter sees them as several words). */
-const ATOMIC = ['政府信息公开', '政务公开', '年度报告', '工作报告'];
-const CLOSING = /[）)》”’〕】，。、；：！？]/;
+export const ATOMIC = ['政府信息公开', '政务公开', '年度报告', '工作报告'];
+const CLOSING = /[）)》”’〕】，。、；：！？.]/;
 
-/** Offsets (in UTF-16 units) where a title may break. Linear in the length of the title. */
-export function breakOpportunities(title: string): number[] {
+/**
+ * Offsets (in UTF-16 units) where a title may break; `terms` are the terms of art that stay
+ * whole (table labels add their own). Linear in the length of the title.
+ */
+export function breakOpportunities(title: string, terms: readonly string[] = ATOMIC): number[] {
   // Offsets strictly inside a term of art.
   const insideTerm = new Set<number>();
-  for (const term of ATOMIC) {
+  for (const term of terms) {
     for (let at = title.indexOf(term); at >= 0; at = title.indexOf(term, at + 1)) {
       for (let point = at + 1; point < at + term.length; point++) insideTerm.add(point);
     }

@@ -36,8 +36,13 @@ export interface Grid {
   readonly rowLines?: readonly number[];
 }
 
-/** The `grid` table layout: cell padding and rule width, in pt (see render/pdf.ts). */
-export const GRID_PADDING = 1.5;
+/**
+ * The `grid` table layout, in pt (see render/pdf.ts): 1.5 mm of padding left and right, as a
+ * typesetter leaves between a rule and the text; 1.5 pt above and below, the least a cell has
+ * (cells are centred vertically in their rows, so most have more); the rule width.
+ */
+export const GRID_PADDING_X = (1.5 * 72) / 25.4;
+export const GRID_PADDING_Y = 1.5;
 export const GRID_RULE = 0.5;
 
 /** 156 mm, the width of the 版心, in pt: no table may be wider. */
@@ -46,8 +51,8 @@ export const GRID_TYPE_WIDTH = (156 * 72) / 25.4;
 /**
  * Every size a grid block controls, bounded before anything proportional to it is allocated.
  * Font size: 六号 (7.5 pt, the smallest size still read comfortably in print) to 二号 (22 pt,
- * the title's). Columns: at 六号 one character per column, 40 columns fill the 156 mm 版心
- * (40 × (7.5 + 2 × 1.5 padding + 0.5 rule) = 440 pt of 442.2). Rows: 1,000, some 30 pages of
+ * the title's). Columns: at 六号 one character per column, 26 columns fill the 156 mm 版心
+ * (26 × (7.5 + 2 × 4.25 padding + 0.5 rule) = 429 pt of 442.2). Rows: 1,000, some 30 pages of
  * table, far beyond any statistical table (the national ones have 29 rows). Cells (rows ×
  * columns, spans counted in the positions they cover): 5,000 a table and 20,000 in a source,
  * where pdfmake's layout time and memory grow (40,000 cells took 17 s and 490 MB; 5,000 take
@@ -56,7 +61,7 @@ export const GRID_TYPE_WIDTH = (156 * 72) / 25.4;
 export const GRID_LIMITS = {
   minSize: 7.5,
   maxSize: 22,
-  maxColumns: 40,
+  maxColumns: 26,
   maxRows: 1000,
   maxCells: 5000,
   maxSourceCells: 20000,
@@ -169,7 +174,7 @@ function options(info: string): { map: Map<string, Option>; unknown?: Option & {
 
 /** The width a `*` column gets: what the fixed columns, paddings and rules leave, shared. */
 export function starWidth(widths: readonly (number | '*')[], total = GRID_TYPE_WIDTH): number {
-  const available = total - widths.length * 2 * GRID_PADDING - (widths.length + 1) * GRID_RULE;
+  const available = total - widths.length * 2 * GRID_PADDING_X - (widths.length + 1) * GRID_RULE;
   const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const stars = widths.filter((w) => w === '*').length;
   return stars > 0 ? (available - fixed) / stars : 0;
@@ -296,7 +301,7 @@ export function readGrid(info: string, content: string): { readonly grid: Grid }
     }
     widths = parsed;
   }
-  const overhead = columns * 2 * GRID_PADDING + (columns + 1) * GRID_RULE;
+  const overhead = columns * 2 * GRID_PADDING_X + (columns + 1) * GRID_RULE;
   const stars = widths.filter((w) => w === '*').length;
   const needed = widths.reduce<number>((sum, w) => sum + (w === '*' ? em : w), 0) + overhead;
   if (needed > GRID_TYPE_WIDTH + 0.1) {

@@ -22,6 +22,13 @@ export interface LineBreakOptions {
   readonly indent: number;
   /** Spread full lines to the width (body text); table cells are set at their natural width. */
   readonly justify?: boolean;
+  /**
+   * Where the text may break (offsets into it, newlines removed): table labels break only
+   * between words. A word wider than the line is asked again with `inside` (a bracketed
+   * stretch then breaks between the words within it); a piece still wider is broken as text
+   * without words is.
+   */
+  readonly words?: (text: string, inside: boolean) => readonly number[];
 }
 
 export interface BrokenLine {
@@ -107,9 +114,17 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   const fits = (t: string) => width(t) <= narrowest + 0.01;
   // Letters, digits and full stops give UAX #14 no opportunity inside a run: only a run with other
   // marks (a URL, an address, a hyphenated number) or one wider than a line is cut.
-  const queue: Piece[] = units(text.replace(/\s*\n\s*/g, '')).flatMap((unit) =>
-    unit.length > 1 && (!/^[A-Za-z0-9.]+$/.test(unit) || !fits(unit)) ? cutAt(unit, overlongBreaks(unit, fits)).map(piece) : [piece(unit)],
-  );
+  const broken = (t: string) =>
+    units(t).flatMap((unit) => (unit.length > 1 && (!/^[A-Za-z0-9.]+$/.test(unit) || !fits(unit)) ? cutAt(unit, overlongBreaks(unit, fits)) : [unit]));
+  const joined = text.replace(/\s*\n\s*/g, '');
+  // Table cells break between words (options.words); a word too wide for its cell between the
+  // words inside its brackets, then as any text.
+  const texts = options.words
+    ? cutAt(joined, options.words(joined, false)).flatMap((word) =>
+        fits(word) ? [word] : cutAt(word, options.words?.(word, true) ?? []).flatMap((part) => (fits(part) ? [part] : broken(part))),
+      )
+    : broken(joined);
+  const queue: Piece[] = texts.map(piece);
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let used = 0;
@@ -143,9 +158,10 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
       continue;
     }
     // A Latin piece pushed down would leave more than the spacing cap can fill: take what fits of it.
+    // (Not in lines that are not justified, table cells: there a word moves whole, as it should.)
     const slack = room - used;
     const chars = [...p.text];
-    if (chars.length > 1 && !startsClosed(p) && slack > MAX_SPACING * em * Math.max(1, count(line) - 1)) {
+    if (options.justify !== false && chars.length > 1 && !startsClosed(p) && slack > MAX_SPACING * em * Math.max(1, count(line) - 1)) {
       let taken = 0;
       let w = 0;
       while (taken < chars.length - 1 && w + options.measure(chars[taken] as string) <= slack + 0.01) w += options.measure(chars[taken++] as string);

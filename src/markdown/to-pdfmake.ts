@@ -5,12 +5,12 @@
  */
 import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
-import { emWidth } from '../layout/title.js';
-import { GRID_LINE_HEIGHT, GRID_PADDING, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
+import { ATOMIC, breakOpportunities, emWidth } from '../layout/title.js';
+import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
 import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
 import { type BrokenLine, breakLines } from './lines.js';
-import { type Measured, type MeasuredTable, type Piece, type RowSpan, rowsHeight } from '../paginate/index.js';
+import { type Measured, type MeasuredTable, type Piece, type RowSpan, pieceRowHeights, rowsHeight } from '../paginate/index.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -78,7 +78,7 @@ function placeCells(grid: Grid, star?: number): PlacedCell[] {
       const spanned = grid.widths.slice(c, c + cell.colSpan).map((w) => (w === '*' ? (star ?? w) : w));
       // A spanning cell also gets the padding and rules between its columns.
       const width = spanned.every((w) => typeof w === 'number')
-        ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING + GRID_RULE)
+        ? spanned.reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * GRID_PADDING_X + GRID_RULE)
         : undefined;
       placed.push({ cell, row: r, column: c, width });
       c += cell.colSpan;
@@ -89,24 +89,82 @@ function placeCells(grid: Grid, star?: number): PlacedCell[] {
 
 /**
  * A cell's text broken into lines here, like body text (one inline per line for pdfmake, and
- * a known height); undefined when its width is not known before layout.
+ * a known height), but only between words (the title's segmenter: 不予/公开, never 不/予公开);
+ * undefined when its width is not known before layout.
  */
 function cellLines(placed: PlacedCell, size: number, font: CellFont | undefined): BrokenLine[] | undefined {
   if (!font || placed.width === undefined || placed.cell.text === '') return undefined;
-  return breakLines(placed.cell.text, { measure: (ch) => font.advance(ch) * size, width: placed.width, indent: 0, justify: false });
+  return breakLines(placed.cell.text, {
+    measure: (ch) => font.advance(ch) * size,
+    width: placed.width,
+    indent: 0,
+    justify: false,
+    words: cellBreaks,
+  });
 }
 
-function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined): PdfNode {
+/** Terms of the tables' labels that the word segmenter splits (申请/人, 补/正). */
+const LABEL_TERMS = [...ATOMIC, '申请人', '补正'];
+
+/**
+ * Where a cell's text may break: between words (never inside brackets); `inside`, for a
+ * stretch too wide for its cell (a 勾稽关系 note, a long bracketed proviso), also between the
+ * words within each bracket.
+ */
+function cellBreaks(text: string, inside: boolean): number[] {
+  // A number or a Latin word has no words to find.
+  if (!/[\u2e80-\uffff]/.test(text)) return [];
+  const points = new Set(breakOpportunities(text, LABEL_TERMS));
+  if (inside) {
+    const brackets = /[（(《“〔【][^（()）《》“”〔〕【】]*[）)》”〕】]/g;
+    for (let m = brackets.exec(text); m; m = brackets.exec(text)) {
+      for (const at of breakOpportunities(m[0].slice(1, -1), LABEL_TERMS)) points.add(m.index + 1 + at);
+    }
+  }
+  return [...points].sort((a, b) => a - b);
+}
+
+/** A cell of `lines` lines (an empty one as tall as one), padding included, pt. */
+function cellHeight(lines: number, line: number): number {
+  return Math.max(1, lines) * line + 2 * GRID_PADDING_Y;
+}
+
+/** Rows first…last together, the rules between them included, pt. */
+function spannedHeight(heights: readonly number[], first: number, last: number): number {
+  return heights.slice(first, last + 1).reduce((a, b) => a + b, 0) + (last - first) * GRID_RULE;
+}
+
+/**
+ * pdfmake sets a cell's text at its top; a typesetter centres it in the cell (what Word does
+ * for these tables). The top margin that centres `lines` lines in a cell `height` tall, a little
+ * short of exact so that it never makes the row taller.
+ */
+function centringMargin(lines: number, height: number, line: number): number {
+  const room = height - cellHeight(lines, line);
+  return room > 0.02 ? Math.floor((room / 2) * 100) / 100 : 0;
+}
+
+/**
+ * `top`: the centring margin; `leading`: half the leading pdfmake puts below every line (its
+ * lineHeight), moved above the text so that the characters, not their line boxes, sit in the
+ * middle (the cell keeps its height: the bottom margin gives it back).
+ */
+function cellNode(cell: GridCell, broken: readonly BrokenLine[] | undefined, top = 0, leading = 0): PdfNode {
   const line = (l: BrokenLine): PdfNode => ({ text: l.text, noWrap: true, ...(l.spacing !== 0 ? { characterSpacing: l.spacing } : {}) });
+  const margin = top > 0 || leading > 0 ? { margin: [0, top + leading, 0, -leading] } : {};
   if (broken === undefined) return { text: cell.text, alignment: cell.align };
   if (broken.length === 0) return { text: '', alignment: cell.align };
-  if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align };
-  return { stack: broken.map(line), alignment: cell.align };
+  if (broken.length === 1) return { ...line(broken[0] as BrokenLine), alignment: cell.align, ...margin };
+  return { stack: broken.map(line), alignment: cell.align, ...margin };
 }
 
-/** A written cell as laid out: its node, where it stands, how many laid rows it spans. */
+/**
+ * A written cell as laid out: its lines, where it stands, how many laid rows it spans. Its node
+ * is made where its rows' final heights are known, for the page it is drawn on (tableNode).
+ */
 interface LaidCell {
-  readonly node: PdfNode;
+  readonly cell: GridCell;
+  readonly lines: readonly BrokenLine[] | undefined;
   /** Laid body row it starts on. */
   readonly row: number;
   readonly column: number;
@@ -124,6 +182,9 @@ interface LaidGrid {
   readonly widths: readonly (number | '*')[];
   /** undefined without the cell font. */
   readonly measured?: MeasuredTable;
+  /** Line height and half-leading of the cells, pt (undefined / 0 without the cell font). */
+  readonly line: number | undefined;
+  readonly leading: number;
 }
 
 /**
@@ -138,7 +199,8 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const placed = placeCells(grid, star);
   const broken = placed.map((p) => (font && p.cell.text === '' && p.width !== undefined ? [] : cellLines(p, size, font)));
   const line = font ? size * font.lineEm * GRID_LINE_HEIGHT : undefined;
-  const heightOf = (count: number) => (line === undefined ? 0 : Math.max(1, count) * line + 2 * GRID_PADDING);
+  const heightOf = (count: number) => (line === undefined ? 0 : cellHeight(count, line));
+  const leading = font ? ((GRID_LINE_HEIGHT - 1) / 2) * size * font.lineEm : 0;
   const columns = grid.widths.length;
   const headerEnd = grid.headerRows;
   // Each grid row's height from its own cells; spans measured separately (the paginator stretches).
@@ -154,6 +216,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
     );
   const headerMeasure: MeasuredTable = { kind: 'table', top: 0, bottom: 0, rule: GRID_RULE, header: 0, rows: own.slice(0, headerEnd), spans: spansOf(0, headerEnd, (r) => r, (r) => r) };
   const headerHeight = rowsHeight(headerMeasure, 0, headerEnd);
+  const headerRows = pieceRowHeights(headerMeasure, 0, headerEnd);
 
   const header: PdfNode[][] = grid.rows.slice(0, headerEnd).map(() => []);
   const fill = (row: PdfNode[], column: number, colSpan: number) => {
@@ -161,7 +224,10 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   };
   placed.forEach((p, i) => {
     if (p.row >= headerEnd) return;
-    const node = cellNode(p.cell, broken[i]);
+    const lines = broken[i];
+    const last = Math.min(headerEnd, p.row + p.cell.rowSpan) - 1;
+    const top = line === undefined ? 0 : centringMargin(lines?.length ?? 1, spannedHeight(headerRows, p.row, last), line);
+    const node = cellNode(p.cell, lines, top, leading);
     if (p.cell.rowSpan > 1) node.rowSpan = p.cell.rowSpan;
     if (p.cell.colSpan > 1) node.colSpan = p.cell.colSpan;
     for (let dr = 0; dr < p.cell.rowSpan && p.row + dr < headerEnd; dr++) {
@@ -174,7 +240,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
 
   const bodyRoom = room === undefined ? undefined : room - headerHeight;
   // Header rows repeat on every page: they and one line of the body must fit on one.
-  const oneRow = headerEnd < grid.rows.length && line !== undefined ? line + 2 * GRID_PADDING + GRID_RULE : 0;
+  const oneRow = headerEnd < grid.rows.length && line !== undefined ? cellHeight(1, line) + GRID_RULE : 0;
   if (bodyRoom !== undefined && line !== undefined && headerEnd > 0 && bodyRoom < oneRow) {
     throw new GridError({
       code: 'grid-too-tall',
@@ -196,7 +262,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
     const starting = placed.map((p, i) => ({ p, i })).filter(({ p }) => p.row === r);
     const single = starting.filter(({ p }) => p.cell.rowSpan === 1);
     const perPiece =
-      line !== undefined && bodyRoom !== undefined && (own[r] ?? 0) + GRID_RULE > bodyRoom ? Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING - GRID_RULE) / line)) : Infinity;
+      line !== undefined && bodyRoom !== undefined && (own[r] ?? 0) + GRID_RULE > bodyRoom ? Math.max(1, Math.floor((bodyRoom - 2 * GRID_PADDING_Y - GRID_RULE) / line)) : Infinity;
     const pieces = perPiece === Infinity ? 1 : Math.ceil(Math.max(...single.map(({ i }) => broken[i]?.length ?? 1)) / perPiece);
     firstLaid[r] = heights.length;
     const titled = starting.some(({ p }) => p.cell.colSpan === columns);
@@ -207,7 +273,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
       for (const { p, i } of single) {
         const lines = pieces === 1 ? broken[i] : (broken[i]?.slice(k * perPiece, (k + 1) * perPiece) ?? []);
         count = Math.max(count, lines?.length ?? 1);
-        cells.push({ node: cellNode(p.cell, lines), row: at, column: p.column, colSpan: p.cell.colSpan, rowSpan: 1 });
+        cells.push({ cell: p.cell, lines, row: at, column: p.column, colSpan: p.cell.colSpan, rowSpan: 1 });
       }
       heights.push(pieces === 1 ? (own[r] ?? 0) : heightOf(count));
     }
@@ -228,7 +294,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
     }
     const first = firstLaid[p.row] ?? 0;
     const last = lastLaid[Math.min(grid.rows.length - 1, p.row + p.cell.rowSpan - 1)] ?? first;
-    cells.push({ node: cellNode(p.cell, broken[i]), row: first, column: p.column, colSpan: p.cell.colSpan, rowSpan: last - first + 1 });
+    cells.push({ cell: p.cell, lines: broken[i], row: first, column: p.column, colSpan: p.cell.colSpan, rowSpan: last - first + 1 });
   });
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
   const widths = star === undefined ? grid.widths : grid.widths.map((w) => (w === '*' ? star : w));
@@ -245,24 +311,30 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
           spans: spansOf(headerEnd, grid.rows.length, (r) => firstLaid[r] ?? 0, (r) => lastLaid[r] ?? 0),
           ...(breakable.every(Boolean) ? {} : { breakable }),
         };
-  return { header, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}) };
+  return { header, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}), line, leading };
 }
 
 /**
  * One pdfmake table of body rows `from` ≤ r < `to`, under the header rows: a row-spanning cell
- * cut by either end is restated, with its label, on the rows of this piece.
+ * cut by either end is restated, with its label, on the rows of this piece. Every cell is
+ * centred in its rows as they are on this page (a restated label's span stretches the piece's
+ * rows, not the whole table's).
  */
 function tableNode(grid: Grid, laid: LaidGrid, from: number, to: number, margins?: readonly [number, number]): PdfNode {
   // pdfmake writes onto the nodes it lays out: every piece gets its own copies.
   const header = structuredClone(laid.header);
   const body: PdfNode[][] = [];
   for (let r = from; r < to; r++) body.push([]);
+  const rows = laid.measured ? pieceRowHeights(laid.measured, from, to) : undefined;
   for (const cell of laid.cells) {
     const end = cell.row + cell.rowSpan;
     if (end <= from || cell.row >= to) continue;
     const first = Math.max(cell.row, from);
     const rowSpan = Math.min(end, to) - first;
-    const node: PdfNode = { ...structuredClone(cell.node), ...(rowSpan > 1 ? { rowSpan } : {}), ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) };
+    const line = laid.line;
+    const top =
+      rows === undefined || line === undefined ? 0 : centringMargin(cell.lines?.length ?? 1, spannedHeight(rows, first - from, first - from + rowSpan - 1), line);
+    const node: PdfNode = { ...cellNode(cell.cell, cell.lines, top, laid.leading), ...(rowSpan > 1 ? { rowSpan } : {}), ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) };
     for (let dr = 0; dr < rowSpan; dr++) {
       const row = body[first - from + dr] as PdfNode[];
       row[cell.column] = dr === 0 ? node : {};
@@ -297,19 +369,14 @@ export function gridHeight(grid: Grid, font: CellFont): number | undefined {
   const size = grid.fontSize ?? TABLE_FONT_SIZE;
   const line = size * font.lineEm * GRID_LINE_HEIGHT;
   const rows = grid.rows.map(() => 0);
-  const spanning: { first: number; last: number; height: number }[] = [];
+  const spans: RowSpan[] = [];
   for (const placed of placeCells(grid)) {
     if (placed.width === undefined) return undefined;
-    const count = placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1);
-    const height = count * line + 2 * GRID_PADDING;
+    const height = cellHeight(placed.cell.text === '' ? 1 : (cellLines(placed, size, font)?.length ?? 1), line);
     if (placed.cell.rowSpan === 1) rows[placed.row] = Math.max(rows[placed.row] ?? 0, height);
-    else spanning.push({ first: placed.row, last: Math.min(rows.length, placed.row + placed.cell.rowSpan) - 1, height });
+    else spans.push({ first: placed.row, last: Math.min(rows.length, placed.row + placed.cell.rowSpan) - 1, height });
   }
-  for (const span of spanning) {
-    const covered = rows.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0) + (span.last - span.first) * GRID_RULE;
-    if (span.height > covered) rows[span.last] = (rows[span.last] ?? 0) + span.height - covered;
-  }
-  return rows.reduce((a, b) => a + b, 0) + (rows.length + 1) * GRID_RULE;
+  return GRID_RULE + rowsHeight({ rows, spans, rule: GRID_RULE }, 0, rows.length);
 }
 
 /** A grid block that cannot be laid out: `line` is in the Markdown given; `grid` says which block and where in it. */
@@ -336,7 +403,7 @@ export function estimateGridHeight(grid: Grid, defaultSize: number): number {
     const perLine = Math.max(1, Math.floor((width ?? 0) / size));
     lines[row] = Math.max(lines[row] ?? 1, Math.ceil(emWidth(cell.text) / perLine));
   }
-  return lines.reduce((sum, n) => sum + n * line + 2 * GRID_PADDING + GRID_RULE, GRID_RULE);
+  return lines.reduce((sum, n) => sum + n * line + 2 * GRID_PADDING_Y + GRID_RULE, GRID_RULE);
 }
 
 export interface ContentOptions {

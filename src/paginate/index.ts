@@ -78,10 +78,14 @@ export interface Pagination {
 /** Sums of floating heights are compared with this much room to spare. */
 const SLACK = 0.5;
 
-/** Height of body rows `from` ≤ r < `to` of a table, their rules and the cut spans' stretch included. */
-export function rowsHeight(table: MeasuredTable, from: number, to: number): number {
+/**
+ * Each body row `from` ≤ r < `to` as drawn on one page, rules excluded: its own height, and as
+ * pdfmake does it, a spanning cell taller than its rows stretching the last of them (here: of
+ * this piece, so a cut label restated on a page is measured on the rows it gets there). The
+ * one measure of rows: page breaking, and the cells' vertical centring, both use it.
+ */
+export function pieceRowHeights(table: Pick<MeasuredTable, 'rows' | 'spans' | 'rule'>, from: number, to: number): number[] {
   const heights = table.rows.slice(from, to);
-  // As pdfmake: a spanning cell taller than its rows stretches the last of them (here: of this piece).
   for (const span of table.spans) {
     const first = Math.max(span.first, from);
     const last = Math.min(span.last, to - 1);
@@ -89,7 +93,12 @@ export function rowsHeight(table: MeasuredTable, from: number, to: number): numb
     const covered = heights.slice(first - from, last - from + 1).reduce((a, b) => a + b, 0) + (last - first) * table.rule;
     if (span.height > covered) heights[last - from] = (heights[last - from] ?? 0) + span.height - covered;
   }
-  return heights.reduce((sum, h) => sum + h + table.rule, 0);
+  return heights;
+}
+
+/** Height of body rows `from` ≤ r < `to` of a table, their rules and the cut spans' stretch included. */
+export function rowsHeight(table: Pick<MeasuredTable, 'rows' | 'spans' | 'rule'>, from: number, to: number): number {
+  return pieceRowHeights(table, from, to).reduce((sum, h) => sum + h + table.rule, 0);
 }
 
 /** A table piece as drawn: the top rule, the header rows, the body rows, the margins kept. */

@@ -3,7 +3,7 @@
  * may fetch no URL and read no local file; the definition is built fresh for every render.
  */
 import type { LoadedFont } from '../fonts/resolve.js';
-import { GRID_PADDING, GRID_RULE } from '../template/tables.js';
+import { GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE } from '../template/tables.js';
 import { installOutlineDestinations } from './outline-destinations.js';
 
 type PdfMake = typeof import('pdfmake').default;
@@ -21,10 +21,10 @@ function pdfmake(): Promise<PdfMake> {
       nianbaoGrid: {
         hLineWidth: () => GRID_RULE,
         vLineWidth: () => GRID_RULE,
-        paddingLeft: () => GRID_PADDING,
-        paddingRight: () => GRID_PADDING,
-        paddingTop: () => GRID_PADDING,
-        paddingBottom: () => GRID_PADDING,
+        paddingLeft: () => GRID_PADDING_X,
+        paddingRight: () => GRID_PADDING_X,
+        paddingTop: () => GRID_PADDING_Y,
+        paddingBottom: () => GRID_PADDING_Y,
       },
     });
     return instance;

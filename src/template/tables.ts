@@ -1,5 +1,5 @@
 /** The statistical tables as grids, built from the table definitions and the report's cells. */
-import { GRID_DEFAULT_SIZE, GRID_PADDING, GRID_RULE, GRID_TYPE_WIDTH, type Grid, type GridCell } from '../markdown/grid.js';
+import { GRID_DEFAULT_SIZE, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, GRID_TYPE_WIDTH, type Grid, type GridCell } from '../markdown/grid.js';
 import { cellAt, type TableData } from '../model/types.js';
 import { PARTS } from '../tables/definitions.js';
 
@@ -14,14 +14,19 @@ const cell = (text: string, extra: Partial<GridCell> = {}): GridCell => ({
 
 /** Font size of the tables: 五号. */
 export const TABLE_FONT_SIZE = GRID_DEFAULT_SIZE;
+/**
+ * 小五, for the tables whose columns cannot hold their words at 五号 with 1.5 mm of padding
+ * (table 三's ten columns, table 四's fifteen): still legible, and every label stays whole.
+ */
+export const DENSE_TABLE_FONT_SIZE = 9;
 
-export { GRID_PADDING, GRID_RULE };
+export { GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE };
 /** Line height of table text (pdfmake multiplier of the font's natural line). */
 export const GRID_LINE_HEIGHT = 1.08;
 
 /** Content widths for columns that together fill `total`; `*` columns share what is left. */
 export function fillWidths(widths: readonly (number | '*')[], total: number): number[] {
-  const available = total - widths.length * 2 * GRID_PADDING - (widths.length + 1) * GRID_RULE;
+  const available = total - widths.length * 2 * GRID_PADDING_X - (widths.length + 1) * GRID_RULE;
   const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const stars = widths.filter((w) => w === '*').length;
   const share = stars > 0 ? (available - fixed) / stars : 0;
@@ -77,19 +82,19 @@ function labelCells(table: TableData, index: number): GridCell[] {
   return cells;
 }
 
-function headedGrid(table: TableData, widths: (number | '*')[]): Grid {
+function headedGrid(table: TableData, widths: (number | '*')[], fontSize: number): Grid {
   const { def } = table;
   const header = def.header.map((row) => row.map((h) => cell(h.text, { rowSpan: h.rowSpan ?? 1, colSpan: h.colSpan ?? 1, header: true })));
   if (def.labelColumns === 0) {
     // 复议诉讼: one unlabelled data row, the groups side by side.
     const values = def.rows.flatMap((row) => row.columns.map((key) => cell(cellAt(table, row.id, key)?.display ?? '')));
-    return { columns: values.length, headerRows: header.length, widths, fontSize: TABLE_FONT_SIZE, rows: [...header, values] };
+    return { columns: values.length, headerRows: header.length, widths, fontSize, rows: [...header, values] };
   }
   const body = def.rows.map((row, index) => [
     ...labelCells(table, index),
     ...row.columns.map((key) => cell(cellAt(table, row.id, key)?.display ?? '')),
   ]);
-  return { columns: widths.length, headerRows: header.length, widths, fontSize: TABLE_FONT_SIZE, rows: [...header, ...body] };
+  return { columns: widths.length, headerRows: header.length, widths, fontSize, rows: [...header, ...body] };
 }
 
 /** The grid of one table, captioned with its part's title. */
@@ -105,9 +110,12 @@ function layoutGrid(table: TableData): Grid {
     case 'disclosure':
       return disclosureGrid(table);
     case 'application':
-      // Two characters for 三、本年度办理结果 so that 、never stands alone; four for the groups.
-      return headedGrid(table, fillWidths([22, 44, '*', 26, 26, 26, 26, 26, 26, 26], TYPE_WIDTH));
+      // At 小五: three characters for 三、/本年度/办理/结果 and for 自然人 (six digits: a city's
+      // 自然人 and 总计 run to five), four for 不予公开, two (or four digits) for the other
+      // applicants; the rest to the result labels.
+      return headedGrid(table, fillWidths([28, 37, '*', 28, 21, 21, 21, 21, 21, 28], TYPE_WIDTH), DENSE_TABLE_FONT_SIZE);
     case 'review':
-      return headedGrid(table, fillWidths(Array.from({ length: 15 }, () => '*' as const), TYPE_WIDTH));
+      // Fifteen columns of two characters (结果/维持) each.
+      return headedGrid(table, fillWidths(Array.from({ length: 15 }, () => '*' as const), TYPE_WIDTH), DENSE_TABLE_FONT_SIZE);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/pipeline.js';
-import { edit, hints, lines, VALID } from './support/check.js';
+import { edit, hints, lines, VALID, yearBefore } from './support/check.js';
 
 
 describe('dates', () => {
@@ -156,13 +156,7 @@ describe('layouts', () => {
 });
 
 describe('across years (--previous)', () => {
-  const lastYear = edit('年度: 2021', '年度: 2020')
-    .replace('成文日期: 2022年1月21日', '成文日期: 2021年1月21日')
-    .replace('印发日期: 2022年1月21日', '印发日期: 2021年1月21日')
-    .replace('〔2022〕', '〔2021〕')
-    .replace('依申请公开:\n', '依申请公开:\n  格式: 2021\n')
-    .replace('主动公开:\n', '主动公开:\n  格式: 2021\n')
-    .replace('复议诉讼:\n', '复议诉讼:\n  格式: 2021\n');
+  const lastYear = yearBefore();
 
   it('上年结转 equal to last year’s 结转下年度继续办理 passes', () => {
     const previous = checkSource('2020.md', lastYear).report;

@@ -9,7 +9,7 @@ import { normalizeForReuse, reusedShares } from '../src/check/text-reused.js';
 import { isJump } from '../src/check/year-jump.js';
 import type { Report } from '../src/model/types.js';
 import { checkSource } from '../src/pipeline.js';
-import { edit, lines, VALID } from './support/check.js';
+import { edit, lines, VALID, yearBefore } from './support/check.js';
 import { nianbao } from './support/cli.js';
 
 const DIR = 'test/fixtures/published';
@@ -161,17 +161,6 @@ describe('text-reused: real text copied, and real text rewritten', () => {
     expect(lines(VALID, checkSource('2020.md', lastYear).report).filter((l) => l.includes('text-reused'))).toEqual([]);
   });
 });
-
-/** The valid fixture as a 2020 report in the 2021 layout, its dates a year earlier. */
-function yearBefore(text: string): string {
-  return text
-    .replace('成文日期: 2022年1月21日', '成文日期: 2021年1月21日')
-    .replace('印发日期: 2022年1月21日', '印发日期: 2021年1月21日')
-    .replace('〔2022〕', '〔2021〕')
-    .replace('依申请公开:\n', '依申请公开:\n  格式: 2021\n')
-    .replace('主动公开:\n', '主动公开:\n  格式: 2021\n')
-    .replace('复议诉讼:\n', '复议诉讼:\n  格式: 2021\n');
-}
 
 describe('year-jump: the cell, both numbers and both years; small numbers ignored', () => {
   const REVIEW = '行政复议: { 结果维持: 1, 尚未审结: 1, 总计: 2 }';

@@ -24,3 +24,14 @@ export function edit(from: string, to: string, text = VALID): string {
     throw new Error(`not exactly one “${from}” in the fixture`);
   return text.slice(0, index) + to + text.slice(index + from.length);
 }
+
+/** The valid fixture as a 2020 report in the 2021 layout, its dates a year earlier: last year's for --previous. */
+export function yearBefore(text: string = edit('年度: 2021', '年度: 2020')): string {
+  return text
+    .replace('成文日期: 2022年1月21日', '成文日期: 2021年1月21日')
+    .replace('印发日期: 2022年1月21日', '印发日期: 2021年1月21日')
+    .replace('〔2022〕', '〔2021〕')
+    .replace('依申请公开:\n', '依申请公开:\n  格式: 2021\n')
+    .replace('主动公开:\n', '主动公开:\n  格式: 2021\n')
+    .replace('复议诉讼:\n', '复议诉讼:\n  格式: 2021\n');
+}

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { reportHtml } from '../src/html/render.js';
 import { initialSource } from '../src/init/source.js';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { cellAt, type TableData } from '../src/model/types.js';
 import { checkSource } from '../src/pipeline.js';
 import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';

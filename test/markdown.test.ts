@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines } from '../src/markdown/lines.js';
+import { breakLines } from '../src/text/lines.js';
 import { markdownToBlocks, markdownToContent, type PdfNode } from '../src/markdown/to-pdfmake.js';
 
 const measure = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 8 : 16);

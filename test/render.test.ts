@@ -1,7 +1,7 @@
 /** The PDF as a reader and a typesetter check it: text, numbers in their cells, GB/T 9704 geometry. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
 import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';

@@ -9,7 +9,7 @@ import { preflightGlyphs } from '../fonts/preflight.js';
 import type { FontRole } from '../fonts/roles.js';
 import { faceInk } from '../fonts/ink.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
-import { pageGeometry } from '../layout/geometry.js';
+import { pageGeometry } from '../page/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
 import { MarkdownError, markdownToBlocks } from '../markdown/to-pdfmake.js';
 import type { Report } from '../model/types.js';

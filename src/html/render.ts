@@ -10,7 +10,7 @@ import type { Report } from '../model/types.js';
 import { type Grid, parseGrid } from '../markdown/grid.js';
 import { HeadingNumbers, withoutTypedNumber } from '../markdown/headings.js';
 import { colophonLines, signatureText } from '../model/display.js';
-import { emWidth, titleLines } from '../layout/title.js';
+import { emWidth, titleLines } from '../text/title.js';
 import { RESPONSIVE_CSS, scrollingTable } from './responsive.js';
 
 // Raw HTML and images are off: the page must make no request and carry no injected markup.

@@ -5,11 +5,11 @@
  */
 import { markdown } from '../source/markdown.js';
 import type { Token } from 'markdown-it';
-import { ATOMIC, breakOpportunities, emWidth } from '../layout/title.js';
+import { ATOMIC, breakOpportunities, emWidth } from '../text/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
 import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
 import { HeadingNumbers, withoutTypedNumber } from './headings.js';
-import { type BrokenLine, breakLines } from './lines.js';
+import { type BrokenLine, breakLines } from '../text/lines.js';
 import { type Measured, type MeasuredTable, type Piece, type RowSpan, pieceRowHeights, rowsHeight } from '../paginate/index.js';
 
 export type PdfNode = Record<string, unknown>;

@@ -5,13 +5,16 @@
 import path from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics/types.js';
 import { FontError, loadFont, type LoadedFont, type ResolvedFont, resolveFonts } from '../fonts/resolve.js';
-import { preflightGlyphs } from '../fonts/preflight.js';
+import { preflightGlyphs } from '../preflight/glyphs.js';
 import type { FontRole } from '../fonts/roles.js';
 import { faceInk } from '../fonts/ink.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../page/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
-import { MarkdownError, markdownToBlocks } from '../markdown/to-pdfmake.js';
+import { compose } from '../document/compose.js';
+import type { Document } from '../document/types.js';
+import { documentBlocks } from '../layout/blocks.js';
+import { MarkdownError } from '../markdown/errors.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
@@ -95,16 +98,22 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   let rendered: Rendered;
-  let content: ReturnType<typeof markdownToBlocks>;
+  let content: ReturnType<typeof documentBlocks>;
+  let doc: Document;
   try {
     rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
     const body = byRole.正文;
-    const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
-    content = markdownToBlocks(rendered.markdown, {
+    const size = pageGeometry.bodySize;
+    doc = compose(report, rendered.markdown);
+    content = documentBlocks(doc.body, {
       pageHeight: pageGeometry.typeHeight,
-      bodySize: pageGeometry.bodySize,
+      bodySize: size,
       pitch: pageGeometry.pitch,
-      lines: { measure, width: pageGeometry.typeWidth },
+      lines: { measure: (ch) => body.advance(ch) * size, width: pageGeometry.typeWidth },
+      faces: {
+        一级标题: (ch) => byRole.一级标题.advance(ch) * size,
+        二级标题: (ch) => byRole.二级标题.advance(ch) * size,
+      },
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
@@ -132,7 +141,7 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
       Object.fromEntries(Object.entries(styles).map(([style, role]) => [style, byRole[role]])),
     ]),
   ) as Families;
-  const definition = documentDefinition(report, content, {
+  const definition = documentDefinition(doc, content, {
     metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
     ink: {
       Issuer: faceInk(byRole.发文机关标志.font),
@@ -145,7 +154,7 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     producer: PRODUCER,
   });
   // What is drawn, after the template and Markdown (entities decoded), in every role.
-  const glyphs = preflightGlyphs({ report, rendered, definition, families: FAMILY_ROLES, fonts: byRole }).map((d) =>
+  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
     d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
   );
   if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };

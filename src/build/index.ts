@@ -37,8 +37,10 @@ export interface BuildResult {
   /** The template file the build used (watch mode watches it). */
   readonly template?: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** The Markdown the template produced (for HTML and for debugging). */
+  /** The Markdown the template produced (for debugging). */
   readonly markdown?: string;
+  /** The document tree the PDF was drawn from: the HTML page and the DOCX file render it too. */
+  readonly tree?: Document;
 }
 
 const PRODUCER = 'nianbao';
@@ -159,5 +161,5 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
   );
   if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
   const pdf = await renderPdf(definition, families);
-  return { ...used, pdf, fonts: resolved, diagnostics, markdown };
+  return { ...used, pdf, fonts: resolved, diagnostics, markdown, tree: doc };
 }

@@ -73,7 +73,24 @@ function failure(file: string, code: string, message: string, hint: string, line
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
 
-export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+/** A source checked, its fonts loaded and its document tree composed: what every renderer starts from. */
+export interface ComposedSource {
+  readonly report?: Report;
+  readonly template?: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly fonts?: readonly ResolvedFont[];
+  /** The loaded font of each role (the PDF measures with them; the DOCX embeds them). */
+  readonly faces?: Readonly<Record<FontRole, LoadedFont>>;
+  /** The tree, when the source may be rendered: no check error (or forced), no missing glyph. */
+  readonly tree?: Document;
+  readonly markdown?: string;
+}
+
+/**
+ * Check, template, compose, glyph preflight: the stages every output shares, so the PDF, the
+ * HTML and the DOCX refuse the same sources with the same diagnostics.
+ */
+export async function composeSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<ComposedSource> {
   const checked = checkSource(file, source, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
@@ -100,13 +117,50 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   let rendered: Rendered;
-  let content: ReturnType<typeof documentBlocks>;
   let doc: Document;
   try {
     rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
+    doc = compose(report, rendered.markdown);
+  } catch (error) {
+    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, templatePath)] };
+  }
+  // What is drawn, after the template and Markdown (entities decoded), in every role.
+  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
+    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
+  );
+  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
+  return { ...used, fonts: resolved, faces: byRole, diagnostics, tree: doc, markdown: rendered.markdown };
+}
+
+/** A template or grid block that cannot be rendered, as diagnostics; anything else is a bug and rethrown. */
+function stageFailure(error: unknown, file: string, reportDir: string, report: Report, diagnostics: readonly Diagnostic[], templatePath: string | undefined): Diagnostic[] {
+  if (error instanceof TemplateError) {
+    const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
+    return [{ ...failure(at.file, 'template', error.message, error.hint), position: at.position }];
+  }
+  if (error instanceof MarkdownError) {
+    // A grid block of the source is reported where the clerk wrote it (once: a forced build
+    // may already carry it from the check); one of the template's own, in the template.
+    const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
+    if (inSource) {
+      const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
+      return known ? [] : [inSource];
+    }
+    return [failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')];
+  }
+  throw error;
+}
+
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const composed = await composeSource(file, source, options);
+  const { tree: doc, faces: byRole, report } = composed;
+  const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
+  if (!doc || !byRole || !report) return { ...used, diagnostics: composed.diagnostics };
+  const diagnostics = composed.diagnostics;
+  let content: ReturnType<typeof documentBlocks>;
+  try {
     const body = byRole.正文;
     const size = pageGeometry.bodySize;
-    doc = compose(report, rendered.markdown);
     content = documentBlocks(doc.body, {
       pageHeight: pageGeometry.typeHeight,
       bodySize: size,
@@ -119,24 +173,9 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
-    if (error instanceof TemplateError) {
-      const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
-      return { ...used, diagnostics: [...diagnostics, { ...failure(at.file, 'template', error.message, error.hint), position: at.position }] };
-    }
-    if (error instanceof MarkdownError) {
-      // A grid block of the source is reported where the clerk wrote it (once: a forced build
-      // may already carry it from the check); one of the template's own, in the template.
-      const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
-      if (inSource) {
-        const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
-        return { ...used, diagnostics: known ? diagnostics : [...diagnostics, inSource] };
-      }
-      return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')] };
-    }
-    throw error;
+    const reportDir = path.dirname(path.resolve(file));
+    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
   }
-  const markdown = rendered.markdown;
-
   const families = Object.fromEntries(
     Object.entries(FAMILY_ROLES).map(([family, styles]) => [
       family,
@@ -155,11 +194,6 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
-  // What is drawn, after the template and Markdown (entities decoded), in every role.
-  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
-    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
-  );
-  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
   const pdf = await renderPdf(definition, families);
-  return { ...used, pdf, fonts: resolved, diagnostics, markdown, tree: doc };
+  return { ...used, pdf, diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: doc };
 }

@@ -151,11 +151,19 @@ function stageFailure(error: unknown, file: string, reportDir: string, report: R
   throw error;
 }
 
-export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
-  const composed = await composeSource(file, source, options);
+/** The PDF's pages as a pdfmake definition (every page break explicit) and the font families it names. */
+export interface PdfPlan {
+  readonly definition: Record<string, unknown>;
+  readonly families: Families;
+}
+
+/**
+ * The PDF's own stages on a composed source: every block measured, the pages broken, the
+ * pdfmake definition drawn. Diagnostics when a grid cannot be laid out (a row group taller than a page).
+ */
+export function planPdf(file: string, composed: ComposedSource, options: BuildOptions = {}): PdfPlan | { readonly diagnostics: readonly Diagnostic[] } {
   const { tree: doc, faces: byRole, report } = composed;
-  const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
-  if (!doc || !byRole || !report) return { ...used, diagnostics: composed.diagnostics };
+  if (!doc || !byRole || !report) return { diagnostics: composed.diagnostics };
   const diagnostics = composed.diagnostics;
   let content: ReturnType<typeof documentBlocks>;
   try {
@@ -174,7 +182,7 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     });
   } catch (error) {
     const reportDir = path.dirname(path.resolve(file));
-    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
+    return { diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
   }
   const families = Object.fromEntries(
     Object.entries(FAMILY_ROLES).map(([family, styles]) => [
@@ -194,6 +202,15 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
-  const pdf = await renderPdf(definition, families);
-  return { ...used, pdf, diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: doc };
+  return { definition, families };
+}
+
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const composed = await composeSource(file, source, options);
+  const { report } = composed;
+  const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
+  const plan = planPdf(file, composed, options);
+  if ('diagnostics' in plan || !composed.tree) return { ...used, diagnostics: 'diagnostics' in plan ? plan.diagnostics : composed.diagnostics };
+  const pdf = await renderPdf(plan.definition, plan.families);
+  return { ...used, pdf, diagnostics: composed.diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: composed.tree };
 }

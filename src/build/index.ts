@@ -37,8 +37,10 @@ export interface BuildResult {
   /** The template file the build used (watch mode watches it). */
   readonly template?: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** The Markdown the template produced (for HTML and for debugging). */
+  /** The Markdown the template produced (for debugging). */
   readonly markdown?: string;
+  /** The document tree the PDF was drawn from: the HTML page and the DOCX file render it too. */
+  readonly tree?: Document;
 }
 
 const PRODUCER = 'nianbao';
@@ -71,7 +73,24 @@ function failure(file: string, code: string, message: string, hint: string, line
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
 
-export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+/** A source checked, its fonts loaded and its document tree composed: what every renderer starts from. */
+export interface ComposedSource {
+  readonly report?: Report;
+  readonly template?: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly fonts?: readonly ResolvedFont[];
+  /** The loaded font of each role (the PDF measures with them; the DOCX embeds them). */
+  readonly faces?: Readonly<Record<FontRole, LoadedFont>>;
+  /** The tree, when the source may be rendered: no check error (or forced), no missing glyph. */
+  readonly tree?: Document;
+  readonly markdown?: string;
+}
+
+/**
+ * Check, template, compose, glyph preflight: the stages every output shares, so the PDF, the
+ * HTML and the DOCX refuse the same sources with the same diagnostics.
+ */
+export async function composeSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<ComposedSource> {
   const checked = checkSource(file, source, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
@@ -98,13 +117,58 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   let rendered: Rendered;
-  let content: ReturnType<typeof documentBlocks>;
   let doc: Document;
   try {
     rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
+    doc = compose(report, rendered.markdown);
+  } catch (error) {
+    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, templatePath)] };
+  }
+  // What is drawn, after the template and Markdown (entities decoded), in every role.
+  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
+    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
+  );
+  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
+  return { ...used, fonts: resolved, faces: byRole, diagnostics, tree: doc, markdown: rendered.markdown };
+}
+
+/** A template or grid block that cannot be rendered, as diagnostics; anything else is a bug and rethrown. */
+function stageFailure(error: unknown, file: string, reportDir: string, report: Report, diagnostics: readonly Diagnostic[], templatePath: string | undefined): Diagnostic[] {
+  if (error instanceof TemplateError) {
+    const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
+    return [{ ...failure(at.file, 'template', error.message, error.hint), position: at.position }];
+  }
+  if (error instanceof MarkdownError) {
+    // A grid block of the source is reported where the clerk wrote it (once: a forced build
+    // may already carry it from the check); one of the template's own, in the template.
+    const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
+    if (inSource) {
+      const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
+      return known ? [] : [inSource];
+    }
+    return [failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')];
+  }
+  throw error;
+}
+
+/** The PDF's pages as a pdfmake definition (every page break explicit) and the font families it names. */
+export interface PdfPlan {
+  readonly definition: Record<string, unknown>;
+  readonly families: Families;
+}
+
+/**
+ * The PDF's own stages on a composed source: every block measured, the pages broken, the
+ * pdfmake definition drawn. Diagnostics when a grid cannot be laid out (a row group taller than a page).
+ */
+export function planPdf(file: string, composed: ComposedSource, options: BuildOptions = {}): PdfPlan | { readonly diagnostics: readonly Diagnostic[] } {
+  const { tree: doc, faces: byRole, report } = composed;
+  if (!doc || !byRole || !report) return { diagnostics: composed.diagnostics };
+  const diagnostics = composed.diagnostics;
+  let content: ReturnType<typeof documentBlocks>;
+  try {
     const body = byRole.正文;
     const size = pageGeometry.bodySize;
-    doc = compose(report, rendered.markdown);
     content = documentBlocks(doc.body, {
       pageHeight: pageGeometry.typeHeight,
       bodySize: size,
@@ -117,24 +181,9 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
-    if (error instanceof TemplateError) {
-      const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
-      return { ...used, diagnostics: [...diagnostics, { ...failure(at.file, 'template', error.message, error.hint), position: at.position }] };
-    }
-    if (error instanceof MarkdownError) {
-      // A grid block of the source is reported where the clerk wrote it (once: a forced build
-      // may already carry it from the check); one of the template's own, in the template.
-      const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
-      if (inSource) {
-        const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
-        return { ...used, diagnostics: known ? diagnostics : [...diagnostics, inSource] };
-      }
-      return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')] };
-    }
-    throw error;
+    const reportDir = path.dirname(path.resolve(file));
+    return { diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
   }
-  const markdown = rendered.markdown;
-
   const families = Object.fromEntries(
     Object.entries(FAMILY_ROLES).map(([family, styles]) => [
       family,
@@ -153,11 +202,15 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
-  // What is drawn, after the template and Markdown (entities decoded), in every role.
-  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
-    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
-  );
-  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
-  const pdf = await renderPdf(definition, families);
-  return { ...used, pdf, fonts: resolved, diagnostics, markdown };
+  return { definition, families };
+}
+
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const composed = await composeSource(file, source, options);
+  const { report } = composed;
+  const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
+  const plan = planPdf(file, composed, options);
+  if ('diagnostics' in plan || !composed.tree) return { ...used, diagnostics: 'diagnostics' in plan ? plan.diagnostics : composed.diagnostics };
+  const pdf = await renderPdf(plan.definition, plan.families);
+  return { ...used, pdf, diagnostics: composed.diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: composed.tree };
 }

@@ -226,7 +226,11 @@ const blockDefault: BlockRule = (tokens, i, walk) => {
 
 /** The template's Markdown → body blocks. */
 export function composeBody(source: string): Block[] {
-  const tokens = markdown.parse(source, {});
+  return composeTokens(markdown.parse(source, {}), source);
+}
+
+/** Tokens of `source` (markdown-it's, or a plugin's) → body blocks. */
+export function composeTokens(tokens: readonly Token[], source: string): Block[] {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
   const walk: Walk = { source, lineStarts, blocks: [], numbers: new HeadingNumbers(), lists: [] };

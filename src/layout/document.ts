@@ -8,6 +8,7 @@ import type { Block, PdfNode } from './blocks.js';
 import { type Measured, paginate } from '../paginate/index.js';
 import { lineHeightFor, mm, pageGeometry as g } from '../page/geometry.js';
 import { emWidth } from '../text/title.js';
+import { type BrokenLine, breakLines } from '../text/lines.js';
 import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
 import { markOutline } from './outline.js';
 import type { FaceInk } from '../fonts/ink.js';
@@ -119,9 +120,16 @@ function titleBlock(doc: Document): PdfNode {
  * an empty canvas takes exactly its margin, so the body starts one line lower with a 主送机关 than
  * without, and never at a different gap.
  */
-function afterTitle(doc: Document): PdfNode[] {
+function afterTitle(doc: Document, advance: (ch: string) => number): PdfNode[] {
   const blank: PdfNode = { canvas: [], margin: [0, g.pitch, 0, 0] };
-  return doc.recipient ? [blank, { text: doc.recipient.text, style: 'line' }] : [blank];
+  // 顶格, broken here like the body (a long list of 主送机关 continues on the next line, 顶格).
+  const lines = recipientLines(doc, advance).map((line) => ({ text: line.text, style: 'line', noWrap: true }));
+  return [blank, ...lines];
+}
+
+function recipientLines(doc: Document, advance: (ch: string) => number): BrokenLine[] {
+  if (!doc.recipient) return [];
+  return breakLines(doc.recipient.text, { measure: (ch) => advance(ch) * g.bodySize, width: g.typeWidth, indent: 0, justify: false });
 }
 
 /**
@@ -202,7 +210,7 @@ function headHeight(doc: Document, metrics: FamilyMetrics & Partial<Record<'Issu
   }
   height += (header ? 2 * g.pitch : 0) + doc.title.length * g.pitch;
   // One blank line (an empty canvas of one pitch), then the 主送机关's line if there is one.
-  height += doc.recipient ? 2 * g.pitch : g.pitch;
+  height += g.pitch + recipientLines(doc, ink.advance).length * g.pitch;
   return height;
 }
 
@@ -227,7 +235,7 @@ export function documentDefinition(doc: Document, content: readonly Block[], opt
   const body = g.bodySize;
   const lh = (em: number, size = body) => lineHeightFor(em, size);
 
-  const flow: PdfNode[] = [...redHeader(doc, body, options.ink), titleBlock(doc), ...afterTitle(doc)];
+  const flow: PdfNode[] = [...redHeader(doc, body, options.ink), titleBlock(doc), ...afterTitle(doc, options.ink.advance)];
   const signature = signatureBlock(doc, body, options.ink.advance);
   const blocks: Block[] = [...content];
   if (signature.length > 0) {

@@ -6,13 +6,14 @@
 // files (fonts/, templates/, schema/, package.json) relative to itself, so those paths hold in
 // both layouts. Tests import src/ directly; bin/nianbao.js runs the bundle.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { knownTries, writeKnownTries } from './known-tries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(root, 'package.json'));
@@ -45,6 +46,8 @@ const bundleDir = path.join(root, 'dist/bundle');
 const oneCopyAndDeferred = {
   name: 'nianbao',
   setup(build) {
+    // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.cjs.
+    knownTries(build);
     // fontkit has an ESM and a CommonJS build; pdfkit requires the latter, so everything does.
     build.onResolve({ filter: /^fontkit$/ }, () => ({ path: require.resolve('fontkit') }));
     // pdfkit's zlib: deflate with a cache the watch loop turns on (src/render/deflate.ts).
@@ -110,6 +113,8 @@ for (const name of ['cli', 'worker']) {
   rmSync(path.join(bundleDir, `${name}.cache`), { force: true });
 }
 
+writeKnownTries(root, bundleDir);
+
 // Training builds, whose compiled functions become the code cache: one report in the main
 // thread (nianbao build with one source), two on the worker pool.
 const scratch = mkdtempSync(path.join(tmpdir(), 'nianbao-train-'));
@@ -127,3 +132,5 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+for (const name of ['cli', 'worker'])
+  if (!existsSync(path.join(bundleDir, `${name}.cache`))) console.warn(`bundle: no ${name}.cache from its training build; ${name} compiles without a code cache`);

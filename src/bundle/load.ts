@@ -28,7 +28,7 @@ export function runBundle(name: 'cli' | 'worker'): void {
   });
   const require = createRequire(filename);
   // The build's training run asks for the cache of what it ran: the command line's when it
-  // exits, a worker's after each report it sends back (the pool ends workers by terminating).
+  // exits, a worker's with each report it sends back (the pool ends workers by terminating).
   if (process.env.NIANBAO_WRITE_CODE_CACHE === name) {
     const write = () => {
       const temporary = `${cacheFile}.${process.pid}.${threadId}`;
@@ -38,9 +38,11 @@ export function runBundle(name: 'cli' | 'worker'): void {
     if (parentPort) {
       const port = parentPort;
       const post = port.postMessage.bind(port);
+      // Written before the report goes back: once the last report is in, the pool terminates
+      // its workers, which cut short a cache still being made (no worker.cache under load).
       port.postMessage = (message: unknown) => {
-        post(message);
         write();
+        post(message);
       };
     } else process.once('exit', write);
   }

@@ -16,6 +16,9 @@ import type { Colophon, DateValue, Located, MetadataText, RedHeader, Report, Tab
 import { yamlPosition } from '../source/types.js';
 import { describeNode, keyText, pairsOf, scalarSource, Walker } from './walker.js';
 
+/** The template a source uses when it names none (`模板:`). */
+export const DEFAULT_TEMPLATE = '年度报告';
+
 export interface BuildResult {
   /** Undefined when the front matter is missing or unusable. */
   readonly report: Report | undefined;
@@ -314,7 +317,7 @@ export function buildReport(parsed: ParsedSource): BuildResult {
   const reportDate = date(walker, values, '成文日期');
   const publicationDate = date(walker, values, '发布日期');
   const customTitle = wording(values, '标题')?.value;
-  const template = text(walker, values, '模板')?.value ?? '年度报告';
+  const template = text(walker, values, '模板')?.value ?? DEFAULT_TEMPLATE;
 
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [

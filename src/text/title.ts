@@ -28,7 +28,9 @@ export function emWidth(text: string): number {
   return width;
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: loading ICU's Chinese word data takes 20–60 ms, which `check` never needs.
+let segmenter: Intl.Segmenter | undefined;
+const wordSegmenter = () => (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 const OPENING = /[（(《“‘〔【]/;
 /** Terms of art a title must not split (the segmenter sees them as several words). */
 export const ATOMIC = ['政府信息公开', '政务公开', '年度报告', '工作报告'];
@@ -48,7 +50,7 @@ export function breakOpportunities(title: string, terms: readonly string[] = ATO
   }
   const points: number[] = [];
   let depth = 0;
-  for (const { segment, index } of segmenter.segment(title)) {
+  for (const { segment, index } of wordSegmenter().segment(title)) {
     if (index > 0) {
       const before = title.charAt(index - 1);
       const after = title.charAt(index);

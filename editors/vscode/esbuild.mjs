@@ -14,5 +14,6 @@ await build({
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
+  charset: 'utf8',
   logLevel: 'warning',
 });

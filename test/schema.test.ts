@@ -130,12 +130,16 @@ describe('JSON Schema for editors (issue 16)', () => {
         '“依申请公开”表的行只有：本年新收、上年结转、予以公开、部分公开、总计、结转下年度继续办理、其他处理、不予公开、无法提供、不予处理（另可写 格式、缺省）'],
       ['主送机关:', '主送机关关:', '/主送机关关', `前置数据的键只有：${FRONT_MATTER_FIELDS.map((f) => f.key).join('、')}；年度、机关必须写`],
       ['成文日期: 2022年1月21日', '成文日期: 2022年2月30日', '/成文日期', '“成文日期”写成“2022年2月21日”或“2022-02-21”，而且是真实的日期（4月没有31日，2月最多29日）'],
+      ['年度: 2021', '年度: 2021\n报告主体: 县政府', '/报告主体', '“报告主体”只能是 人民政府、部门、乡镇街道'],
     ];
     for (const [from, to, where, message] of cases) {
       const text = edit(from, to, VALID);
       expect(checkSource('r.md', text).ok, to).toBe(false);
       expect(editorMessages(text, where), to).toContain(message);
     }
+    // 报告主体 offers its three kinds and accepts the spellings the checker reads.
+    expect(schema.properties['报告主体'].examples).toEqual(['人民政府', '部门', '乡镇街道']);
+    for (const kind of ['人民政府', '乡镇', '街道办事处', '县级以上人民政府部门']) expect(schemaPaths(edit('年度: 2021', `年度: 2021\n报告主体: ${kind}`, VALID)), kind).toEqual([]);
     // Every errorMessage in the file is Chinese.
     const messages = JSON.stringify(schema).match(/"errorMessage":"[^"]*"/g) ?? [];
     expect(messages.length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@
  * mistakes while the clerk types. Draft-07, which the VS Code YAML extension reads.
  */
 import { TO_FILL } from '../model/cells.js';
+import { ISSUER_ALIASES, ISSUER_KINDS } from '../model/issuer.js';
 import { type FieldDef, FRONT_MATTER_FIELDS, TABLE_OPTION_KEYS } from '../model/fields.js';
 import { optionalTotal } from '../model/row-list.js';
 import { TABLE_IDS, TABLES } from '../tables/definitions.js';
@@ -182,6 +183,11 @@ function fieldSchema(field: FieldDef, shared: SharedSchemas): Schema {
     case 'year':
       return { description, type: 'integer', minimum: 2008, maximum: 2100, errorMessage: `“${field.key}”写四位年份，如 2024` };
     case 'text':
+      if (field.key === '报告主体') {
+        // The three kinds are offered (examples: what yaml-language-server completes); the other
+        // spellings the checker reads are accepted.
+        return { description, type: 'string', pattern: `^\\s*(${Object.keys(ISSUER_ALIASES).join('|')})\\s*$`, examples: [...ISSUER_KINDS], errorMessage: `“报告主体”只能是 ${ISSUER_KINDS.join('、')}` };
+      }
       return { description, type: 'string', minLength: 1, errorMessage: `“${field.key}”写一段文字` };
     case 'date':
       return { description, type: 'string', pattern: DATE_PATTERN, errorMessage: `“${field.key}”写成“2022年2月21日”或“2022-02-21”，而且是真实的日期（4月没有31日，2月最多29日）` };

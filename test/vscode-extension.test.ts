@@ -32,7 +32,7 @@ describe('which documents start the language server', () => {
   });
 
   it('a report being written: no closing --- yet, one key typed, a YAML error, CRLF and a BOM, a full-width colon', () => {
-    for (const text of ['---\n年度: 2024\n', '---\n机关：某镇人民政府\n', '---\n年度: 2024\n机关: [unclosed\n---\n', '\uFEFF---\r\n机关: 某镇\r\n---\r\n', '---  \n# 注释\n\n依申请公开:\n']) {
+    for (const text of ['---\n年度: 2024\n', '---\n机关：某镇人民政府\n', '---\n年度: 2024\n机关: [unclosed\n---\n', '\uFEFF---\r\n机关: 某镇\r\n---\r\n', '---  \n# 注释\n\n依申请公开:\n', '---\r年度: 2024\r---\r', '---\n"机关": 某镇\n']) {
       expect(startsServer(markdown(text)), JSON.stringify(text)).toBe(true);
     }
   });
@@ -46,6 +46,7 @@ describe('which documents start the language server', () => {
       '---\n标题: 某镇2024年工作总结\n格式: 2021\n---\n',
       '---\nmeta:\n  年度: 2024\n  机关: 某镇\n---\n',
       '---\n年度计划: 三项\n机关单位: 某\n---\n',
+      '---\n年度:2024\n---\n',
       '年度: 2024\n机关: 某镇\n',
       '\n---\n年度: 2024\n---\n',
       '',

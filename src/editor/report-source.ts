@@ -17,16 +17,19 @@ export const REPORT_KEYS: readonly string[] = FRONT_MATTER_FIELDS.filter((f) => 
 /** Lines of front matter looked at, at most: a report's keys come in its first lines, and a huge file costs nothing. */
 const MAX_LINES = 2000;
 
-const KEY_LINE = new RegExp(`^(?:${REPORT_KEYS.join('|')}|"(?:${REPORT_KEYS.join('|')})"|'(?:${REPORT_KEYS.join('|')})')[ \\t]*[:：]`, 'u');
+// YAML takes `年度: 2024` as a key, `年度:2024` as text; a full-width colon is a key the checker
+// reports (yaml-syntax), with or without a space after it.
+const KEY_LINE = new RegExp(`^(?:${REPORT_KEYS.join('|')}|"(?:${REPORT_KEYS.join('|')})"|'(?:${REPORT_KEYS.join('|')})')[ \\t]*(?::(?=\\s|$)|：)`, 'u');
 
 /**
  * True when the text opens with a `---` front matter that has, at its top level (no indent), one
  * of REPORT_KEYS: `年度: 2024`, `机关:`, `依申请公开:` (a full-width colon too, a mistake the
- * checker reports as yaml-syntax). The front matter ends at its closing `---` or `...`; if it has
- * none, the whole text is looked at (`front-matter-unclosed` is the checker's to report).
+ * checker reports as yaml-syntax). Lines end in LF, CRLF or CR, as editors keep them. The front
+ * matter ends at its closing `---` or `...`; if it has none, the whole text is looked at
+ * (`front-matter-unclosed` is the checker's to report).
  */
 export function isReportSource(text: string): boolean {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, MAX_LINES);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, MAX_LINES);
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return false;
   for (const line of lines.slice(1)) {
     if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return false;

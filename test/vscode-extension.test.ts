@@ -5,7 +5,8 @@
  * cannot run here; these modules import nothing from `vscode`, and .ci/run checks the packaged
  * .vsix (editors/vscode/scripts/verify-vsix.mjs).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startsServer } from '../editors/vscode/src/activation.js';
@@ -123,6 +124,20 @@ describe('finding nianbao', () => {
     });
     const other = { '/home/clerk/x/bin/nianbao.js': '', '/home/clerk/x/package.json': '{"name":"x"}', '/home/clerk/y/bin/nianbao.js': '', '/home/clerk/y/package.json': '{ broken' };
     expect(findNianbao(lookup(other, { workspaceFolders: ['/home/clerk/x', '/home/clerk/y'] }))).toHaveProperty('error', '找不到 nianbao');
+  });
+
+  it('on this machine: an example in this checkout finds the checkout’s own bin, and that command runs', () => {
+    const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+    const found = findNianbao({
+      setting: '', workspaceFolders: [], document: path.resolve('examples/nanlong-2021.md'), env: { PATH: '' }, platform: process.platform, home: '/nonexistent', isFile,
+      readText: (file) => (isFile(file) ? readFileSync(file, 'utf8') : undefined),
+    });
+    expect(found).toEqual({ command: 'node', args: [path.resolve('bin/nianbao.js')], shell: false, source: 'clone', file: path.resolve('bin/nianbao.js') });
+    if ('error' in found) return;
+    const line = commandLine(found, ['--version']);
+    const run = spawnSync(line.command, line.args, { encoding: 'utf8', shell: line.shell });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^nianbao/${JSON.parse(readFileSync('package.json', 'utf8')).version} `));
   });
 
   it('then PATH, in its order; nothing anywhere is an error with what to do', () => {

@@ -2,6 +2,7 @@
 // nothing else, and the bundle loads and activates against a stand-in for VS Code's API,
 // registering every command the manifest contributes. (The real VS Code harness,
 // @vscode/test-electron, downloads a VS Code build, which CI cannot.)
+import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';

@@ -95,6 +95,14 @@ async function startServer(document: vscode.TextDocument): Promise<void> {
   starting = undefined;
 }
 
+async function restartServer(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+  const report = vscode.workspace.textDocuments.find((d) => startsServer({ languageId: d.languageId, scheme: d.uri.scheme, text: d.getText() }));
+  if (report) await startServer(report);
+}
+
 function consider(document: vscode.TextDocument): void {
   const report = startsServer({ languageId: document.languageId, scheme: document.uri.scheme, text: document.getText() });
   if (document === vscode.window.activeTextEditor?.document) void vscode.commands.executeCommand('setContext', 'nianbao.isReport', report);
@@ -193,12 +201,10 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     vscode.commands.registerCommand('nianbao.preview', preview),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('nianbao.restartServer', async () => {
-      const running = client;
-      client = undefined;
-      await running?.stop();
-      const report = vscode.workspace.textDocuments.find((d) => startsServer({ languageId: d.languageId, scheme: d.uri.scheme, text: d.getText() }));
-      if (report) await startServer(report);
+    vscode.commands.registerCommand('nianbao.restartServer', restartServer),
+    // Another nianbao chosen: the running server is the old one.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (client && event.affectsConfiguration('nianbao.path')) void restartServer();
     }),
     vscode.workspace.onDidOpenTextDocument(consider),
     // A Markdown file that becomes a report as it is typed (front matter written into it).

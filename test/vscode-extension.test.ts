@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { startsServer } from '../editors/vscode/src/activation.js';
 import { commandLine, findNianbao, type Lookup, serverCommandLine } from '../editors/vscode/src/executable.js';
 import { previewCommandLine, previewHtml, previewUrl } from '../editors/vscode/src/preview.js';
+import { ServerStarter } from '../editors/vscode/src/server-start.js';
 import { isReportSource, REPORT_KEYS } from '../src/editor/report-source.js';
 import { initialSource } from '../src/init/source.js';
 import { checkSource } from '../src/pipeline.js';
@@ -72,6 +73,62 @@ describe('which documents start the language server', () => {
     const post = '---\ntitle: 年度总结\ndate: 2024-01-01\n---\n\n正文\n';
     expect(isReportSource(post)).toBe(false);
     expect(checkSource('post.md', post).diagnostics.filter((d) => d.code === 'unknown-key').map((d) => d.position.line)).toEqual([2, 3]);
+  });
+});
+
+describe('starting the server once', () => {
+  const report = markdown(VALID);
+  const readme = markdown(readFileSync('README.md', 'utf8'));
+  const starter = (results: boolean[]) => {
+    const started: string[] = [];
+    const control = new ServerStarter<ReturnType<typeof markdown>>(async (document) => {
+      started.push(document.text.slice(0, 12));
+      return results.shift() ?? true;
+    }, (document) => document);
+    return { control, started };
+  };
+
+  it('not for other Markdown; for the first report; not again for the next one or while it starts', async () => {
+    const { control, started } = starter([true]);
+    await control.consider(readme);
+    expect(control.state).toBe('stopped');
+    const first = control.consider(report);
+    expect(control.state).toBe('starting');
+    await control.consider(markdown(VALID.replace('年度: 2021', '年度: 2022')));
+    await first;
+    await control.consider(report);
+    expect(control.state).toBe('running');
+    expect(started).toHaveLength(1);
+  });
+
+  it('again after the server stopped by itself; a failed start waits for a restart (no error box on every keystroke)', async () => {
+    const { control, started } = starter([true, false, true]);
+    await control.consider(report);
+    control.stopped();
+    expect(control.state).toBe('stopped');
+    await control.consider(report);
+    expect(control.state).toBe('failed');
+    await control.consider(report);
+    control.stopped();
+    await control.consider(report);
+    expect(started).toHaveLength(2);
+    control.reset();
+    await control.consider(report);
+    expect(control.state).toBe('running');
+    expect(started).toHaveLength(3);
+  });
+
+  it('a start that throws counts as failed; a reset while starting wins over its result', async () => {
+    const thrown = new ServerStarter<ReturnType<typeof markdown>>(() => Promise.reject(new Error('spawn ENOENT')), (d) => d);
+    await thrown.consider(report);
+    expect(thrown.state).toBe('failed');
+    let finish: (ok: boolean) => void = () => undefined;
+    const slow = new ServerStarter<ReturnType<typeof markdown>>(() => new Promise((resolve) => (finish = resolve)), (d) => d);
+    const pending = slow.consider(report);
+    slow.reset();
+    finish(false);
+    await pending;
+    expect(slow.state).toBe('stopped');
   });
 });
 

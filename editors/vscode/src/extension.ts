@@ -9,12 +9,12 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State } from 'vscode-languageclient/node';
-import { startsServer } from './activation.js';
+import { type DocumentInfo, startsServer } from './activation.js';
 import { findNianbao, type Invocation, serverCommandLine } from './executable.js';
 import { previewCommandLine, previewHtml, previewUrl } from './preview.js';
+import { ServerStarter } from './server-start.js';
 
 let client: LanguageClient | undefined;
-let starting: Promise<void> | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 const previews = new Map<string, { process: ChildProcess; url?: string; panel?: vscode.WebviewPanel }>();
@@ -67,11 +67,12 @@ function showStatus(state: 'starting' | 'running' | 'stopped', nianbao?: Invocat
   status.show();
 }
 
-/** Starts the server once, for the first report opened; later documents go to the same server. */
-async function startServer(document: vscode.TextDocument): Promise<void> {
-  if (client || starting) return starting;
+const describe = (document: vscode.TextDocument): DocumentInfo => ({ languageId: document.languageId, scheme: document.uri.scheme, text: document.getText() });
+
+/** Starts the server, for the first report opened; later documents go to the same server. */
+async function startServer(document: vscode.TextDocument): Promise<boolean> {
   const nianbao = locate(document);
-  if (!nianbao) return;
+  if (!nianbao) return false;
   const line = serverCommandLine(nianbao);
   const serverOptions: ServerOptions = { command: line.command, args: line.args, options: { shell: line.shell } };
   const clientOptions: LanguageClientOptions = {
@@ -80,33 +81,41 @@ async function startServer(document: vscode.TextDocument): Promise<void> {
     outputChannel: output,
   };
   const created = new LanguageClient('nianbao', 'nianbao', serverOptions, clientOptions);
-  created.onDidChangeState(({ newState }) => showStatus(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped', nianbao));
+  created.onDidChangeState(({ newState }) => {
+    if (client !== created) return; // an old client, stopping after a restart
+    showStatus(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped', nianbao);
+    if (newState === State.Stopped) {
+      client = undefined;
+      starter.stopped();
+    }
+  });
   client = created;
   showStatus('starting');
-  starting = created.start().then(
-    () => undefined,
-    (error: unknown) => {
-      client = undefined;
-      showStatus('stopped');
-      void vscode.window.showErrorMessage(`nianbao 语言服务器没有启动：${error instanceof Error ? error.message : String(error)}`);
-    },
-  );
-  await starting;
-  starting = undefined;
+  try {
+    await created.start();
+    return true;
+  } catch (error) {
+    if (client === created) client = undefined;
+    showStatus('stopped');
+    void vscode.window.showErrorMessage(`nianbao 语言服务器没有启动：${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }
+
+const starter = new ServerStarter(startServer, describe);
 
 async function restartServer(): Promise<void> {
   const running = client;
   client = undefined;
+  starter.reset();
+  showStatus('stopped');
   await running?.stop();
-  const report = vscode.workspace.textDocuments.find((d) => startsServer({ languageId: d.languageId, scheme: d.uri.scheme, text: d.getText() }));
-  if (report) await startServer(report);
+  for (const document of vscode.workspace.textDocuments) await starter.consider(document);
 }
 
 function consider(document: vscode.TextDocument): void {
-  const report = startsServer({ languageId: document.languageId, scheme: document.uri.scheme, text: document.getText() });
-  if (document === vscode.window.activeTextEditor?.document) void vscode.commands.executeCommand('setContext', 'nianbao.isReport', report);
-  if (report) void startServer(document);
+  if (document === vscode.window.activeTextEditor?.document) void vscode.commands.executeCommand('setContext', 'nianbao.isReport', startsServer(describe(document)));
+  void starter.consider(document);
 }
 
 function stopPreview(file: string): void {
@@ -204,12 +213,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('nianbao.restartServer', restartServer),
     // Another nianbao chosen: the running server is the old one.
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (client && event.affectsConfiguration('nianbao.path')) void restartServer();
+      if (event.affectsConfiguration('nianbao.path') && starter.state !== 'stopped') void restartServer();
     }),
     vscode.workspace.onDidOpenTextDocument(consider),
     // A Markdown file that becomes a report as it is typed (front matter written into it).
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (!client) consider(event.document);
+      if (starter.state === 'stopped') consider(event.document);
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor) consider(editor.document);

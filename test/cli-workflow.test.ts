@@ -32,6 +32,8 @@ describe('nianbao init', () => {
     const fresh = nianbao(['init', 'new.md', '--year', '2024'], dir);
     expect(fresh.status).toBe(0);
     const text = readFileSync(path.join(dir, 'new.md'), 'utf8');
+    // No $schema comment line (see the README's JSON Schema section): the front matter starts with 年度.
+    expect(text.startsWith('---\n年度: 2024\n')).toBe(true);
     for (const key of ['年度: 2024', '机关:', '版头:', '发文字号:', '成文日期: 2025年1月20日', '版记:', '主动公开:', '依申请公开:', '不予公开:', '逾期未缴费:', '复议诉讼:', '# 其他需要报告的事项']) {
       expect(text).toContain(key);
     }
@@ -53,11 +55,11 @@ describe('nianbao init', () => {
     // Nothing about 上年结转 (carried correctly); what is left is what the clerk still has to
     // write: this year's figures in every table and the text of parts 一 and 五.
     expect(check.stdout.split('\n').filter((l) => / (错误|警告) /.test(l))).toEqual([
-      '2022.md:16:1 警告 not-filled 主动公开表的各列尚未填写本年的数字',
-      '2022.md:27:1 警告 not-filled 依申请公开表的各列尚未填写本年的数字',
-      '2022.md:59:1 警告 not-filled 复议诉讼表的各列尚未填写本年的数字',
-      '2022.md:70:7 错误 placeholder “……”是 nianbao init 留下的占位，这一部分还没有写',
-      '2022.md:74:1 错误 placeholder “……”是 nianbao init 留下的占位，这一部分还没有写',
+      '2022.md:15:1 警告 not-filled 主动公开表的各列尚未填写本年的数字',
+      '2022.md:26:1 警告 not-filled 依申请公开表的各列尚未填写本年的数字',
+      '2022.md:58:1 警告 not-filled 复议诉讼表的各列尚未填写本年的数字',
+      '2022.md:69:7 错误 placeholder “……”是 nianbao init 留下的占位，这一部分还没有写',
+      '2022.md:73:1 错误 placeholder “……”是 nianbao init 留下的占位，这一部分还没有写',
     ]);
     expect(check.status).toBe(1);
   });

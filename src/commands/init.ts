@@ -1,11 +1,9 @@
 /** `nianbao init`: a new source, never over an existing file. */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { writeAtomic } from '../files/write.js';
 import { initialSource } from '../init/source.js';
 import { readPreviousReport } from '../files/read.js';
 import { UsageError } from '../diagnostics/usage-error.js';
-import { schemaReference } from './schema-path.js';
 
 export interface InitCommandOptions {
   year?: number | string;
@@ -20,7 +18,7 @@ export async function runInit(file: string | undefined, options: InitCommandOpti
   }
   const target = file ?? `${year}.md`;
   if (existsSync(target)) throw new UsageError(`“${target}”已经存在，不会覆盖`, '换一个文件名，或先移走原文件');
-  const text = initialSource({ year, ...(previous ? { previous } : {}), schema: schemaReference(path.dirname(path.resolve(target))) });
+  const text = initialSource({ year, ...(previous ? { previous } : {}) });
   try {
     await writeAtomic(target, text);
   } catch (error) {

@@ -8,8 +8,6 @@ import type { RowDef, TableDef } from '../tables/types.js';
 import { NAME_PLACEHOLDER as X, TEXT_PLACEHOLDER } from '../check/placeholders.js';
 import { TO_FILL } from '../model/cells.js';
 
-export const SCHEMA_COMMENT_PREFIX = '# yaml-language-server: $schema=';
-
 function yamlString(text: string): string {
   return /^[\w\u4e00-\u9fff〔〕（）、]+$/u.test(text) ? text : JSON.stringify(text);
 }
@@ -50,14 +48,17 @@ function tableYaml(def: TableDef, values: (row: RowDef, column: string) => numbe
 export interface InitOptions {
   readonly year: number;
   readonly previous?: Report;
-  /** Relative path or URL of the JSON Schema for editors. */
-  readonly schema?: string;
 }
 
-export function initialSource({ year, previous, schema }: InitOptions): string {
+/**
+ * No `# yaml-language-server: $schema=` line: a source is Markdown, which no YAML language server
+ * is given (VS Code's YAML extension reads YAML documents only), and a path to the schema inside
+ * nianbao's install broke with a space in it, a pnpm store path, or the report moved. Editors get
+ * the checks from `nianbao lsp`; YAML tools can map the shipped schema themselves (README).
+ */
+export function initialSource({ year, previous }: InitOptions): string {
   const format = defaultFormat(year);
   const lines: string[] = ['---'];
-  if (schema) lines.push(`${SCHEMA_COMMENT_PREFIX}${schema}`);
   lines.push(`年度: ${year}`);
   lines.push(`机关: ${previous ? yamlString(previous.agency) : `${X}镇人民政府`}`);
   const header = previous?.redHeader;

@@ -59,14 +59,13 @@ function statusBadge(status: ReportStatus): string {
 }
 
 function overview(rows: readonly Row[]): string {
-  const head = ['报告', '文件', '状态', '错误', '警告', ...FIGURES.map((f) => f.label)]
-    .map((h, i) => `<th scope="col"${i >= 3 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+  const head = ['报告', '状态', '错误', '警告', ...FIGURES.map((f) => f.label)]
+    .map((h, i) => `<th scope="col"${i >= 2 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
     .join('');
   const body = rows
     .map(
       (row) =>
-        `<tr><th scope="row" data-sort="${escapeHtml(row.name)}"><a href="#${row.id}">${escapeHtml(row.name)}</a></th>` +
-        `<td>${escapeHtml(row.entry.file)}</td>` +
+        `<tr><th scope="row" data-sort="${escapeHtml(row.name)}"><a href="#${row.id}">${escapeHtml(row.name)}</a><br><span class="path">${escapeHtml(row.entry.file)}</span></th>` +
         `<td data-sort="${['ok', 'warning', 'error'].indexOf(row.status)}">${statusBadge(row.status)}</td>` +
         count(row.errors) +
         count(row.warnings) +
@@ -78,10 +77,10 @@ function overview(rows: readonly Row[]): string {
   const errors = rows.reduce((n, r) => n + r.errors, 0);
   const warnings = rows.reduce((n, r) => n + r.warnings, 0);
   return (
-    `<div class="scroll" tabindex="0" role="region" aria-labelledby="overview-caption"><table class="sortable" id="overview">` +
+    `<section class="scroll" tabindex="0" aria-labelledby="overview-caption"><table class="sortable" id="overview">` +
     `<caption id="overview-caption">各报告的检查结果和主要数字</caption>` +
     `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>` +
-    `<tfoot><tr><th scope="row">合计（${rows.length} 份）</th><td></td><td></td>${count(errors)}${count(warnings)}${totals}</tr></tfoot></table></div>`
+    `<tfoot><tr><th scope="row">合计（${rows.length} 份）</th><td></td>${count(errors)}${count(warnings)}${totals}</tr></tfoot></table></section>`
   );
 }
 
@@ -113,10 +112,10 @@ function rules(rows: readonly Row[]): string {
     })
     .join('\n');
   return (
-    `<div class="scroll" tabindex="0" role="region" aria-labelledby="rules-caption"><table class="sortable" id="rules">` +
+    `<section class="scroll" tabindex="0" aria-labelledby="rules-caption"><table class="sortable" id="rules">` +
     `<caption id="rules-caption">每条规则：多少份报告违反了它</caption>` +
     `<thead><tr><th scope="col">规则</th><th scope="col">级别</th><th scope="col" class="num">报告数</th><th scope="col" class="num">次数</th><th scope="col">报告</th></tr></thead>\n` +
-    `<tbody>\n${body}\n</tbody></table></div>`
+    `<tbody>\n${body}\n</tbody></table></section>`
   );
 }
 
@@ -204,6 +203,10 @@ thead th{background:#f0f0f0;white-space:nowrap}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:inherit}
 th[aria-sort=ascending] button::after{content:" ▲"}
 th[aria-sort=descending] button::after{content:" ▼"}
+#overview{min-width:720px}
+#overview tbody th{min-width:13em;font-weight:normal}
+#rules{min-width:560px}
+.path{font-size:.85em;color:#555;overflow-wrap:anywhere}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tfoot th,tfoot td{font-weight:bold;background:#fafafa}
 .status{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.9em;font-weight:bold;white-space:nowrap}

@@ -9,9 +9,9 @@ import type { RowDef, TableDef } from '../tables/types.js';
 
 const same = (a: Position | undefined, b: Position) => a !== undefined && a.line === b.line && a.column === b.column;
 
-/** A row's printed label: its last two levels (（三）不予公开 1.属于国家秘密; 行政诉讼 复议后起诉). */
+/** A row's printed label without its outermost level where it has more (（三）不予公开 1.属于国家秘密; 复议后起诉). */
 function rowLabel(row: RowDef): string {
-  return row.labels.slice(-2).join(' ');
+  return (row.labels.length > 1 ? row.labels.slice(1) : row.labels).join(' ');
 }
 
 function columnLabel(def: TableDef, key: string): string {

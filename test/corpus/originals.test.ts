@@ -74,6 +74,8 @@ interface Measured {
   readonly name: string;
   readonly cells: Accuracy;
   readonly silent: readonly CellComparison[];
+  /** Every non-exact cell, flagged or not: the failure modes to note. */
+  readonly nonExact: readonly CellComparison[];
   readonly narrative: NarrativeComparison;
   readonly check: readonly string[];
   readonly uncertain: number;
@@ -109,6 +111,9 @@ describe.skipIf(originals.length === 0)('the real originals, imported', () => {
         ...rows,
         `| all | ${exact}/${cells} (${percent(exact, cells)}) | ${sum((m) => m.cells.uncertain)} | ${sum((m) => m.cells.silent)} | ${common}/${expectedChars} (${percent(common, expectedChars)}) | ${percent(common, sum((m) => m.narrative.actual))} | ${sum((m) => m.uncertain)} | ${sum((m) => m.check.length)} |`,
         '',
+        ...measured.flatMap((m) =>
+          m.nonExact.map((c) => `${m.name}: ${c.tableKey} ${c.row} ${c.column}: 应为 ${c.expected?.display ?? '（无此格）'}，导入 ${c.actual?.display ?? '（无此格）'}${m.silent.includes(c) ? '（未标 import-uncertain）' : ''}`),
+        ),
       ].join('\n'),
     );
   });
@@ -138,6 +143,7 @@ describe.skipIf(originals.length === 0)('the real originals, imported', () => {
       name,
       cells: accuracy(cells, silent),
       silent,
+      nonExact: cells.filter((c) => !c.exact),
       narrative,
       check,
       uncertain: importDiagnostics.filter((d) => d.code === 'import-uncertain').length,

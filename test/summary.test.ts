@@ -67,6 +67,17 @@ describe('key figures, from the report models', () => {
     expect(cellPlace(report, { line: 60, column: 1 })).toBeUndefined();
   });
 
+  it('a published file checked directly: the place in the original instead of line:column, and the cell', () => {
+    const file = 'test/fixtures/originals-expected/01_hongze_2023.md';
+    const checked = checkSource(file, readFileSync(file));
+    const review = checked.diagnostics.find((d) => d.code === 'review-total');
+    if (!review) throw new Error('no review-total');
+    const placed = { ...review, original: { where: '第4页 表四“行政复议”行“总计”列', page: 4 } };
+    const html = summaryPage([{ file: '洪泽区2023年报.pdf', report: checked.report, diagnostics: [placed] }]);
+    expect(html).toContain('<span class="where">第4页 表四“行政复议”行“总计”列</span>');
+    expect(html).toContain('（复议诉讼 · 行政复议 · 总计）');
+  });
+
   it('a source with no report model is listed, with its errors and no figures', () => {
     const checked = checkSource('乡镇/坏.md', 'no front matter\n');
     const html = summaryPage([{ file: '乡镇/坏.md', report: checked.report, diagnostics: checked.diagnostics }]);

@@ -164,10 +164,23 @@ function charts(rows: readonly Row[]): string {
   );
 }
 
+/**
+ * A published file checked directly (PDF, HTML, DOCX; h/imp-core) says where in the original a
+ * diagnostic is (`第3页 表三…`); its position is then in the imported source. Read structurally,
+ * so that this module needs nothing of the importer's.
+ */
+type Placed = Diagnostic & { readonly original?: { readonly where?: string } };
+
+/** line:column in the source, or the place in the original for a published file. */
+export function whereOf(d: Diagnostic): string {
+  const original = (d as Placed).original;
+  return original ? original.where || `导入后第${d.position.line}行` : `${d.position.line}:${d.position.column}`;
+}
+
 function diagnosticItem(entry: SummaryEntry, d: Diagnostic): string {
   const cell = cellPlace(entry.report, d.position);
   return (
-    `<li class="diagnostic diagnostic-${d.severity}"><span class="where">${d.position.line}:${d.position.column}</span> ` +
+    `<li class="diagnostic diagnostic-${d.severity}"><span class="where">${escapeHtml(whereOf(d))}</span> ` +
     `<span class="severity">${SEVERITY_LABEL[d.severity]}</span> <code>${escapeHtml(d.code)}</code> ${escapeHtml(d.message)}` +
     (cell ? ` <span class="cell">（${escapeHtml(cell)}）</span>` : '') +
     (d.hint ? `<br><span class="hint">提示：${escapeHtml(d.hint)}</span>` : '') +

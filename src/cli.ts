@@ -28,8 +28,8 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
     );
   }
   const files = await sourcesOrFail(inputs);
-  const summary = options.summary ? await import('./commands/summary.js') : undefined;
-  if (summary && options.summary) await summary.guardSummary(options.summary, files, options.previous);
+  const summaryPage = options.summary ? await import('./commands/summary.js') : undefined;
+  if (summaryPage && options.summary) await summaryPage.guardSummary(options.summary, files, options.previous);
   const previous = options.previous ? await readPreviousReport(options.previous) : undefined;
   const all: Diagnostic[] = [];
   const checkedFiles: SummaryEntry[] = [];
@@ -51,8 +51,8 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
     const summary = `检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告`;
     process.stderr.write(`${summary}\n`);
   }
-  if (summary && options.summary) {
-    await summary.writeSummary(options.summary, checkedFiles);
+  if (summaryPage && options.summary) {
+    await summaryPage.writeSummary(options.summary, checkedFiles);
     if (options.format !== 'json') process.stderr.write(`已写出汇总页 ${options.summary}（${files.length} 份报告）\n`);
   }
   return failed > 0 ? EXIT.input : EXIT.ok;

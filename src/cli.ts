@@ -10,12 +10,14 @@ import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
 import { checkSource } from './pipeline.js';
+import type { SummaryEntry } from './summary/page.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
 interface CheckOptions {
   format?: string;
   previous?: string;
+  summary?: string;
 }
 
 async function runCheck(inputs: string[], options: CheckOptions): Promise<number> {
@@ -26,14 +28,18 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
     );
   }
   const files = await sourcesOrFail(inputs);
+  const summaryPage = options.summary ? await import('./commands/summary.js') : undefined;
+  if (summaryPage && options.summary) await summaryPage.guardSummary(options.summary, files, options.previous);
   const previous = options.previous ? await readPreviousReport(options.previous) : undefined;
   const all: Diagnostic[] = [];
+  const checkedFiles: SummaryEntry[] = [];
   let failed = 0;
   // Read every file at once (I/O overlaps), then check them in order.
   const texts = await Promise.all(files.map(readSource));
   for (const [index, file] of files.entries()) {
     const checked = checkSource(file, texts[index] as Buffer, previous);
     all.push(...checked.diagnostics);
+    checkedFiles.push({ file, report: checked.report, diagnostics: checked.diagnostics });
     if (!checked.ok) failed++;
   }
   if (options.format === 'json') {
@@ -44,6 +50,10 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
     const warnings = all.length - errors;
     const summary = `检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告`;
     process.stderr.write(`${summary}\n`);
+  }
+  if (summaryPage && options.summary) {
+    await summaryPage.writeSummary(options.summary, checkedFiles);
+    if (options.format !== 'json') process.stderr.write(`已写出汇总页 ${options.summary}（${files.length} 份报告）\n`);
   }
   return failed > 0 ? EXIT.input : EXIT.ok;
 }
@@ -138,12 +148,15 @@ export async function main(argv: string[]): Promise<number> {
     .command('check <...源文件>', '检查报告源文件：结构、勾稽关系、日期、文号和六个部分')
     .option('--format <格式>', '输出格式：text（默认）或 json')
     .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')
+    .option('--summary <文件>', '另写一个汇总网页（.html）：每份报告的状态和问题、每条规则涉及几份报告、图表')
     .example('nianbao check examples/*.md')
     .example('nianbao check 2022.md --previous 2021.md')
+    .example('nianbao check 乡镇/ --summary 汇总.html')
     .action((files: unknown[], options: Record<string, unknown>) => {
       const format = textOption(argv, options.format, ['--format']);
       const previous = textOption(argv, options.previous, ['--previous']);
-      pending = runCheck(names(files), { ...(format ? { format } : {}), ...(previous ? { previous } : {}) });
+      const summary = textOption(argv, options.summary, ['--summary']);
+      pending = runCheck(names(files), { ...(format ? { format } : {}), ...(previous ? { previous } : {}), ...(summary ? { summary } : {}) });
     });
   outputOptions(cli.command('build <...源文件>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文'))
     .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')

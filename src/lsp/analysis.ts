@@ -1,0 +1,51 @@
+/** One version of a report open in the editor, checked: what every request of the server reads. */
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { type CheckedSource, checkSource } from '../pipeline.js';
+import { parseSource } from '../source/parse.js';
+import type { ParsedSource } from '../source/types.js';
+import { toLspDiagnostic } from './diagnostics.js';
+import type { PreviousReport } from './previous.js';
+import { tableSites, type TableSite } from './sites.js';
+import { frontMatterLines, type FrontMatterLines, isReportSource, splitLines } from './text.js';
+
+export class Analysis {
+  readonly lines: readonly string[];
+  readonly frontMatter: FrontMatterLines | undefined;
+  readonly isReport: boolean;
+  private checkedSource: CheckedSource | undefined;
+  private parsedSource: ParsedSource | undefined;
+  private sites: TableSite[] | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly version: number,
+    readonly text: string,
+    private readonly previous: () => PreviousReport | undefined,
+  ) {
+    this.lines = splitLines(text);
+    this.frontMatter = frontMatterLines(this.lines);
+    this.isReport = isReportSource(this.lines);
+  }
+
+  /** The checker's result, as `nianbao check <file> [--previous sibling]` gives it. */
+  get checked(): CheckedSource {
+    this.checkedSource ??= checkSource(this.file, this.text, this.previous()?.report);
+    return this.checkedSource;
+  }
+
+  get diagnostics(): LspDiagnostic[] {
+    return this.checked.diagnostics.filter((d) => d.file === this.file).map((d) => toLspDiagnostic(this.lines, this.frontMatter, d));
+  }
+
+  get parsed(): ParsedSource {
+    this.parsedSource ??= parseSource(this.file, this.text);
+    return this.parsedSource;
+  }
+
+  /** Where the tables, rows and cells are written (from what the YAML parser could read). */
+  get tables(): TableSite[] {
+    const frontMatter = this.parsed.frontMatter;
+    this.sites ??= frontMatter ? tableSites(frontMatter) : [];
+    return this.sites;
+  }
+}

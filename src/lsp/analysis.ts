@@ -28,8 +28,15 @@ export class Analysis {
   }
 
   /** The checker's result, as `nianbao check <file> [--previous sibling]` gives it. */
+  /** The file taken as last year's report, once checked. */
+  previousFile: string | undefined;
+
   get checked(): CheckedSource {
-    this.checkedSource ??= checkSource(this.file, this.text, this.previous()?.report);
+    if (!this.checkedSource) {
+      const previous = this.previous();
+      this.previousFile = previous?.file;
+      this.checkedSource = checkSource(this.file, this.text, previous?.report);
+    }
     return this.checkedSource;
   }
 

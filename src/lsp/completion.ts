@@ -324,8 +324,8 @@ export function completions(analysis: Analysis, at: Position): CompletionList | 
   const offers = [...offersAt(analysis, context), ...tableValueOffers(analysis, context)];
   const line = analysis.lines[at.line] ?? '';
   // Editing a key that is already followed by its colon: replace the key only.
-  const after = /^[^\s:：,{}[\]#]*/.exec(line.slice(at.character))?.[0] ?? '';
-  const colonFollows = /^\s*[:：]/.test(line.slice(at.character + after.length));
+  const after = context.prefix === '' ? '' : (/^[^\s:：,{}[\]#]*/.exec(line.slice(at.character))?.[0] ?? '');
+  const colonFollows = after !== '' && /^\s*[:：]/.test(line.slice(at.character + after.length));
   const replace: Range = { start: { line: at.line, character: context.start }, end: { line: at.line, character: at.character + (context.slot === 'key' ? after.length : 0) } };
   const items: CompletionItem[] = offers
     .filter((offer) => context.slot !== 'key' || !context.siblings.has(offer.text))

@@ -97,7 +97,12 @@ export function startServer(input: Readable, output: Writable): Promise<void> {
   };
   /** A change to last year's report changes this year's carry-over checks. */
   const scheduleDependents = (uri: string) => {
-    for (const other of documents.keys()) if (other !== uri && published.has(other)) schedule(other);
+    const file = fileOf(uri);
+    for (const [other, analysis] of analyses) {
+      if (other === uri || analysis.previousFile !== file) continue;
+      analyses.delete(other);
+      schedule(other);
+    }
   };
 
   connection.onInitialize(() => ({

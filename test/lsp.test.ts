@@ -241,7 +241,7 @@ describe('hover', () => {
     const hover = await client.hover(uri, positionOf(VALID, '予以公开:', 1));
     const text = (hover?.contents as { value: string }).value;
     expect(text).toContain('**三、本年度办理结果 › （一）予以公开**');
-    expect(text).toContain('总计 = 3 + 1 = 4');
+    expect(text).toContain('规则：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他  \n本行：总计 = 3 + 1 = 4');
     expect(text).toContain('自然人 3 · 商业企业 1 · 科研机构 0（没写，按缺省）');
     const received = (await client.hover(uri, positionOf(VALID, '本年新收', 1)))?.contents as { value: string };
     expect(received.value).toContain('总计 = 5 + 2 = 7 ✓');
@@ -309,6 +309,16 @@ describe('code actions', () => {
     const heading = await apply('dym-part.md', edit('# 总体情况', '# 总体情况况'), 'part-unknown', /^改为“总体情况”$/);
     expect(heading.text).toBe(VALID);
     expect(heading.codes).toEqual([]);
+  });
+
+  it('put the number a hint gives in place of a unit typed into a cell, or of full-width digits', async () => {
+    const unit = await apply('unit.md', edit('上年结转: { 自然人: 1 }', '上年结转: { 自然人: 1件 }'), 'unit-in-number', /^改为 1$/);
+    expect(unit.text).toBe(VALID);
+    expect(unit.codes).toEqual([]);
+    const wide = await apply('wide.md', edit('行政许可: 12', '行政许可: １２'), 'full-width-digits', /^改为 12$/);
+    expect(wide.text).toBe(VALID);
+    const yuan = await apply('yuan.md', edit('行政事业性收费: 1.25', '行政事业性收费: 12500元'), 'unit-in-number', /^改为 1.25$/);
+    expect(yuan.text).toBe(VALID);
   });
 
   it('replace a wrong total with the computed one, or delete it so that it is computed', async () => {

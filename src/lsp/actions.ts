@@ -25,6 +25,9 @@ import { comparePositions } from './text.js';
 const WRONG_TOTAL = new Set(['applicant-total', 'review-total', 'result-total', 'total-blank']);
 
 const DID_YOU_MEAN = /是不是“([^”]+)”？/;
+/** The corrected number a hint gives for a unit typed into a cell, or full-width digits (src/model/cells.ts). */
+const CORRECTED_NUMBER = /(?:单位不写|只写数字|改用半角数字)：([+-]?\d+(?:\.\d+)?)/;
+const NUMBER_FIXES = new Set(['unit-in-number', 'full-width-digits']);
 
 function fix(title: string, uri: string, diagnostic: LspDiagnostic, edits: TextEdit[], preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } }, ...(preferred ? { isPreferred: true } : {}) };
@@ -138,6 +141,8 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, diagn
     if (guess && (diagnostic.code === 'unknown-key' || diagnostic.code === 'part-unknown')) {
       actions.push(fix(`改为“${guess}”`, uri, diagnostic, [{ range: diagnostic.range, newText: guess }], true));
     }
+    const corrected = NUMBER_FIXES.has(String(diagnostic.code)) ? CORRECTED_NUMBER.exec(data.hint)?.[1] : undefined;
+    if (corrected !== undefined) actions.push(fix(`改为 ${corrected}`, uri, diagnostic, [{ range: diagnostic.range, newText: corrected }], true));
     if (WRONG_TOTAL.has(String(diagnostic.code))) actions.push(...totalFixes(analysis, uri, diagnostic));
     if (diagnostic.code === 'part-missing') actions.push(...partHeadingFix(analysis, uri, diagnostic, data));
   }

@@ -71,7 +71,7 @@ export function hover(analysis: Analysis, at: Position): Hover | null {
     const total = rowSum?.kind === 'row-sum' ? columns.find((c) => c.key === rowSum.total) : undefined;
     if (rowSum && total) {
       const sum = sumOfCell(table, row.id, total.key);
-      if (sum) lines.push(`${ruleText(def, rowSum)}：${sum.text}`);
+      if (sum) lines.push(`规则：${ruleText(def, rowSum)}  \n本行：${sum.text}`);
     }
     for (const rule of def.rules) {
       const column = total?.key ?? columns[0]?.key ?? '';

@@ -174,18 +174,18 @@ export async function main(argv: string[]): Promise<number> {
       pending = import('./commands/init.js').then((m) => m.runInit(file === undefined ? undefined : String(file), chosen));
     });
   cli
+    .command('fonts [文件]', '列出各角色使用的字体文件，以及是否是随附的后备字体')
+    .example('nianbao fonts report.md')
+    .action((file: unknown) => {
+      pending = import('./commands/fonts.js').then((m) => m.runFonts(file === undefined ? undefined : String(file)));
+    });
+  cli
     .command('lsp', '语言服务器（LSP）：在编辑器里实时检查、补全、悬停显示合计、快速修复；经标准输入输出通信')
     .option('--stdio', '经标准输入输出通信（默认，也是唯一的方式）')
     .allowUnknownOptions()
     .example('nianbao lsp --stdio')
     .action(() => {
       pending = import('./commands/lsp.js').then((m) => m.runLsp());
-    });
-  cli
-    .command('fonts [文件]', '列出各角色使用的字体文件，以及是否是随附的后备字体')
-    .example('nianbao fonts report.md')
-    .action((file: unknown) => {
-      pending = import('./commands/fonts.js').then((m) => m.runFonts(file === undefined ? undefined : String(file)));
     });
   cli.help(chineseHelp);
   cli.version(await packageVersion());

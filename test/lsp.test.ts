@@ -128,6 +128,22 @@ describe('diagnostics', () => {
   });
 });
 
+describe('checking while typing', () => {
+  it('gathers a burst of changes into fewer checks, the last one on the newest text', async () => {
+    const uri = await client.open(write('burst.md', VALID));
+    await client.diagnostics(uri, 1);
+    let text = VALID;
+    let version = 1;
+    for (const ch of '本年度还收到群众来信十五件，均已转交。') {
+      text = text.replace('本年度主动公开政府信息2610条。', (m) => `${m}${ch}`);
+      version = await client.change(uri, text);
+    }
+    expect(await client.diagnostics(uri, version)).toEqual([]);
+    const checks = client.published.filter((p) => p.uri === uri).length;
+    expect(checks).toBeLessThan(version - 1);
+  });
+});
+
 describe('last year’s report beside this one', () => {
   it('is the file named with last year (2020.md beside 2021.md): carry-over checked, and rechecked when last year’s changes', async () => {
     const folder = scratch();
@@ -340,6 +356,10 @@ describe('code actions', () => {
     const blank = edit('行政复议: { 结果维持: 1, 尚未审结: 1, 总计: 2 }', '行政复议: { 结果维持: 1, 尚未审结: 1, 总计: ~ }');
     const filled = await apply('total-blank.md', blank, 'total-blank', /改为 2/);
     expect(filled.text).toBe(VALID);
+    const review = edit('行政复议: { 结果维持: 1, 尚未审结: 1, 总计: 2 }', '行政复议: { 结果维持: 1, 尚未审结: 1, 总计: 3 }');
+    const reviewed = await apply('review-total.md', review, 'review-total', /改为 2/);
+    expect(reviewed.text).toBe(VALID);
+    expect(reviewed.codes).toEqual([]);
     const block = edit('  结转下年度继续办理: { 自然人: 1, 总计: 1 }', '  结转下年度继续办理:\n    自然人: 1\n    总计: 3');
     const blockDeleted = await apply('total-block.md', block, 'applicant-total', /删去/);
     expect(blockDeleted.text).toContain('  结转下年度继续办理:\n    自然人: 1\n复议诉讼:');

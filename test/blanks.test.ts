@@ -8,8 +8,9 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { reportHtml } from '../src/html/render.js';
+import { compose } from '../src/document/compose.js';
 import { initialSource } from '../src/init/source.js';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { cellAt, type TableData } from '../src/model/types.js';
 import { checkSource } from '../src/pipeline.js';
 import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';
@@ -205,7 +206,7 @@ describe('a computed total of blank cells prints blank', () => {
   it('in the HTML', async () => {
     const { report, markdown } = await built('r.md', BLANKS);
     if (!report || markdown === undefined) throw new Error('no build');
-    const html = reportHtml(report, markdown);
+    const html = reportHtml(compose(report, markdown));
     const cells = (row: string) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1] ?? '');
     expect(cells(rows.find((r) => r.includes('（七）总计')) ?? '')).toEqual(RESULT_TOTAL);

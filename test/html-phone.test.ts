@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../src/html/render.js';
+import { compose } from '../src/document/compose.js';
 import { formatDate } from '../src/model/dates.js';
 import { launch } from './support/browser.js';
 import { built } from './support/build.js';
@@ -37,7 +38,7 @@ describe.each(SOURCES)('%s on a phone', (file) => {
   it('scrolls only down at 390 px: the text fits, each table scrolls sideways in its own box', async () => {
     const { report, markdown } = await built(file);
     if (!report || markdown === undefined) throw new Error('no build');
-    const tab = await page(file, reportHtml(report, markdown), PHONE);
+    const tab = await page(file, reportHtml(compose(report, markdown)), PHONE);
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // Nothing outside a table box reaches past the screen's right edge.
     const outside = await tab.evaluate(() =>
@@ -68,7 +69,7 @@ describe.each(SOURCES)('%s on a phone', (file) => {
   it('keeps the desktop page at 1280 px: the sheet’s 公文 margins, no table box scrolling', async () => {
     const { report, markdown } = await built(file);
     if (!report || markdown === undefined) throw new Error('no build');
-    const tab = await page(file, reportHtml(report, markdown), { width: 1280, height: 900 });
+    const tab = await page(file, reportHtml(compose(report, markdown)), { width: 1280, height: 900 });
     const sheet = await tab.locator('article.gongwen').evaluate((a) => ({ width: a.getBoundingClientRect().width, left: getComputedStyle(a).paddingLeft, size: getComputedStyle(a).fontSize }));
     // 210 mm, 28 mm, 16 pt at 96 px an inch.
     expect(sheet.width).toBeCloseTo((210 / 25.4) * 96, 0);
@@ -85,7 +86,7 @@ describe('printing the page from the browser', () => {
     const file = 'examples/nanlong-2021.md';
     const { report, markdown } = await built(file);
     if (!report?.signature || !report.date || markdown === undefined) throw new Error('no build');
-    const html = reportHtml(report, markdown);
+    const html = reportHtml(compose(report, markdown));
     const closing = /<div class="closing">\n<p>([^<]*)<\/p>/.exec(html);
     if (!closing) throw new Error('no closing block');
     const ending = (closing[1] ?? '').slice(-8);

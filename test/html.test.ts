@@ -6,6 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../src/html/render.js';
+import { compose } from '../src/document/compose.js';
 import { cellAt } from '../src/model/types.js';
 import { launch } from './support/browser.js';
 import { built } from './support/build.js';
@@ -29,7 +30,7 @@ describe.each(EXAMPLES)('HTML of %s', (name) => {
     const { report, markdown } = await built(`examples/${name}.md`);
     if (!report || markdown === undefined) throw new Error('no build');
     const file = path.join(OUT, `${name}.html`);
-    writeFileSync(file, reportHtml(report, markdown));
+    writeFileSync(file, reportHtml(compose(report, markdown)));
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -67,7 +68,7 @@ describe.each(EXAMPLES)('HTML of %s', (name) => {
     if (!report || markdown === undefined) throw new Error('no build');
     // Column widths are per table, so <col style="width"> stays: the only rule turned off.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'no-inline-style': 'off' } });
-    const result = await validator.validateString(reportHtml(report, markdown), `${name}.html`);
+    const result = await validator.validateString(reportHtml(compose(report, markdown)), `${name}.html`);
     expect(result.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
   });
 });

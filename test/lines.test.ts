@@ -5,9 +5,9 @@
  * over its neighbour (no character spacing tighter than a squeezed punctuation mark gives).
  */
 import { describe, expect, it } from 'vitest';
-import { pageGeometry } from '../src/layout/geometry.js';
-import { titleLines as balancedTitle } from '../src/layout/title.js';
-import { breakLines } from '../src/markdown/lines.js';
+import { pageGeometry } from '../src/page/geometry.js';
+import { titleLines as balancedTitle } from '../src/text/title.js';
+import { breakLines } from '../src/text/lines.js';
 import { built } from './support/build.js';
 import { edit } from './support/check.js';
 import { lines, type PdfDocument, toMm } from './support/pdf.js';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines } from '../src/markdown/lines.js';
-import { markdownToBlocks, markdownToContent, type PdfNode } from '../src/markdown/to-pdfmake.js';
+import { breakLines } from '../src/text/lines.js';
+import { composeBody } from '../src/document/compose.js';
+import { type ContentOptions, blocksToContent, documentBlocks, type PdfNode } from '../src/layout/blocks.js';
+
+const markdownToBlocks = (md: string, o?: ContentOptions) => documentBlocks(composeBody(md), o);
+const markdownToContent = (md: string, o?: ContentOptions) => blocksToContent(markdownToBlocks(md, o));
 
 const measure = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 8 : 16);
 const options = { pageHeight: 637.8, bodySize: 16, pitch: 28.95, lines: { measure, width: 16 * 28 } };

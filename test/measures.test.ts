@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { faceInk } from '../src/fonts/ink.js';
 import { loadFont } from '../src/fonts/resolve.js';
-import { pageGeometry as g } from '../src/layout/geometry.js';
+import { pageGeometry as g } from '../src/page/geometry.js';
 import { built } from './support/build.js';
 import { edit } from './support/check.js';
 import { lines, type PdfDocument, type PdfPage, PT_PER_MM, type TextItem, toMm } from './support/pdf.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSource } from '../src/build/index.js';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { PDFMAKE_VERSION, setOutlineDestinations } from '../src/render/outline-destinations.js';
 import { PARTS } from '../src/tables/definitions.js';
 import { built } from './support/build.js';

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { preflightGlyphs } from '../src/fonts/preflight.js';
+import { preflightGlyphs } from '../src/preflight/glyphs.js';
 import type { FontRole } from '../src/fonts/roles.js';
-import { documentDefinition, type FamilyMetrics } from '../src/layout/document.js';
-import { markdownToBlocks } from '../src/markdown/to-pdfmake.js';
+import { compose } from '../src/document/compose.js';
 import { FONT_ROLES } from '../src/model/fields.js';
 import { checkSource } from '../src/pipeline.js';
 import { compileTemplate } from '../src/template/render.js';
-import { FAMILY_ROLES } from '../src/build/index.js';
 import { edit } from './support/check.js';
 
 const SHIPPED = readFileSync(new URL('../templates/年度报告/report.md.hbs', import.meta.url), 'utf8');
-const FAMILIES = FAMILY_ROLES;
 
 /** Fonts that have every character except those listed for a role. */
 function fonts(missing: Partial<Record<FontRole, string>>) {
@@ -20,18 +17,13 @@ function fonts(missing: Partial<Record<FontRole, string>>) {
   ) as Record<FontRole, { file: string; font: { hasGlyphForCodePoint: (c: number) => boolean } }>;
 }
 
-/** The preflight of a source through the real stages (template, Markdown, page layout). */
+/** The preflight of a source through the real stages (template, document tree). */
 function preflight(text: string, missing: Partial<Record<FontRole, string>>, template = SHIPPED): string[] {
   const report = checkSource('r.md', text).report;
   if (!report) throw new Error('no report');
   const rendered = compileTemplate(template, '年度报告', 't.hbs')(report);
-  const content = markdownToBlocks(rendered.markdown);
-  const metrics = Object.fromEntries(Object.keys(FAMILIES).map((f) => [f, 1.2])) as unknown as FamilyMetrics;
-  // Glyph boxes only move margins: any face will do for what is drawn.
-  const face = { ascent: 0.9, extent: () => ({ top: 0.8, bottom: -0.1 }), sides: () => ({ left: 0, right: 1 }) };
-  const ink = { Issuer: face, Body: face, Kai: face, PageNumber: face, advance: () => 1 };
-  const definition = documentDefinition(report, content, { metrics, ink, creationDate: new Date(0), producer: 'test' });
-  return preflightGlyphs({ report, rendered, definition, families: FAMILIES, fonts: fonts(missing) }).map(
+  const doc = compose(report, rendered.markdown);
+  return preflightGlyphs({ report, doc, rendered, fonts: fonts(missing) }).map(
     (d) => `${d.file}:${d.position.line}:${d.position.column} ${d.message}`,
   );
 }

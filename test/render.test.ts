@@ -1,7 +1,7 @@
 /** The PDF as a reader and a typesetter check it: text, numbers in their cells, GB/T 9704 geometry. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { cellAt } from '../src/model/types.js';
 import { PARTS } from '../src/tables/definitions.js';
 import { DENSE_TABLE_FONT_SIZE, GRID_PADDING_X, GRID_RULE, tableGrid } from '../src/template/tables.js';
@@ -205,7 +205,7 @@ describe('table heights', () => {
   it('are computed before layout exactly as drawn: tables 二, 三 and 四 (the paginator places them by these heights)', async () => {
     const { markdown } = await built('examples/longde-chengguan-2021.md');
     const { parseGrid } = await import('../src/markdown/grid.js');
-    const { estimateGridHeight, gridHeight, gridTable } = await import('../src/markdown/to-pdfmake.js');
+    const { estimateGridHeight, gridHeight, gridTable } = await import('../src/layout/blocks.js');
     const { loadFont, SHIPPED_FONT_DIR } = await import('../src/fonts/resolve.js');
     const { renderPdf } = await import('../src/render/pdf.js');
     const { readPdf } = await import('./support/pdf.js');

@@ -5,7 +5,7 @@
  * more inside the 156 mm 版心.
  */
 import { describe, expect, it } from 'vitest';
-import { pageGeometry } from '../src/layout/geometry.js';
+import { pageGeometry } from '../src/page/geometry.js';
 import { built } from './support/build.js';
 import { type DrawnCell, emMiddle, rules, tableCells } from './support/cells.js';
 import { PT_PER_MM, toMm } from './support/pdf.js';

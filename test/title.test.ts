@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceTitle, breakOpportunities, emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../src/layout/title.js';
+import { balanceTitle, breakOpportunities, emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../src/text/title.js';
 
 describe('title lines (梯形/菱形, never inside a word or a year)', () => {
   const cases: [string, string[]][] = [

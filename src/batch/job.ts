@@ -46,8 +46,8 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   if (!result.pdf) return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed() };
   try {
     await writeAtomic(job.output, result.pdf);
-    if (job.html && result.report && result.markdown !== undefined) {
-      await writeAtomic(htmlPath(job.output), reportHtml(result.report, result.markdown));
+    if (job.html && result.tree) {
+      await writeAtomic(htmlPath(job.output), reportHtml(result.tree));
     }
   } catch (error) {
     return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: writeFailure(error) };

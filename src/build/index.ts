@@ -5,13 +5,16 @@
 import path from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics/types.js';
 import { FontError, loadFont, type LoadedFont, type ResolvedFont, resolveFonts } from '../fonts/resolve.js';
-import { preflightGlyphs } from '../fonts/preflight.js';
+import { preflightGlyphs } from '../preflight/glyphs.js';
 import type { FontRole } from '../fonts/roles.js';
 import { faceInk } from '../fonts/ink.js';
 import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
-import { pageGeometry } from '../layout/geometry.js';
+import { pageGeometry } from '../page/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
-import { MarkdownError, markdownToBlocks } from '../markdown/to-pdfmake.js';
+import { compose } from '../document/compose.js';
+import type { Document } from '../document/types.js';
+import { documentBlocks } from '../layout/blocks.js';
+import { MarkdownError } from '../markdown/errors.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
@@ -34,8 +37,10 @@ export interface BuildResult {
   /** The template file the build used (watch mode watches it). */
   readonly template?: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** The Markdown the template produced (for HTML and for debugging). */
+  /** The Markdown the template produced (for debugging). */
   readonly markdown?: string;
+  /** The document tree the PDF was drawn from: the HTML page and the DOCX file render it too. */
+  readonly tree?: Document;
 }
 
 const PRODUCER = 'nianbao';
@@ -68,7 +73,24 @@ function failure(file: string, code: string, message: string, hint: string, line
   return { file, position: { line, column: 1 }, severity: 'error', code, message, hint };
 }
 
-export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+/** A source checked, its fonts loaded and its document tree composed: what every renderer starts from. */
+export interface ComposedSource {
+  readonly report?: Report;
+  readonly template?: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly fonts?: readonly ResolvedFont[];
+  /** The loaded font of each role (the PDF measures with them; the DOCX embeds them). */
+  readonly faces?: Readonly<Record<FontRole, LoadedFont>>;
+  /** The tree, when the source may be rendered: no check error (or forced), no missing glyph. */
+  readonly tree?: Document;
+  readonly markdown?: string;
+}
+
+/**
+ * Check, template, compose, glyph preflight: the stages every output shares, so the PDF, the
+ * HTML and the DOCX refuse the same sources with the same diagnostics.
+ */
+export async function composeSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<ComposedSource> {
   const checked = checkSource(file, source, options.previous);
   const diagnostics = [...checked.diagnostics];
   const report = checked.report;
@@ -95,44 +117,72 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     return { ...used, diagnostics: [...diagnostics, { ...failure(file, 'font', error.message, error.hint), position: at }] };
   }
   let rendered: Rendered;
-  let content: ReturnType<typeof markdownToBlocks>;
+  let doc: Document;
   try {
     rendered = loadTemplate(templatePath ?? templateFile(reportDir, report.template))(report);
+    doc = compose(report, rendered.markdown);
+  } catch (error) {
+    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, templatePath)] };
+  }
+  // What is drawn, after the template and Markdown (entities decoded), in every role.
+  const glyphs = preflightGlyphs({ report, doc, rendered, fonts: byRole }).map((d) =>
+    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
+  );
+  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
+  return { ...used, fonts: resolved, faces: byRole, diagnostics, tree: doc, markdown: rendered.markdown };
+}
+
+/** A template or grid block that cannot be rendered, as diagnostics; anything else is a bug and rethrown. */
+function stageFailure(error: unknown, file: string, reportDir: string, report: Report, diagnostics: readonly Diagnostic[], templatePath: string | undefined): Diagnostic[] {
+  if (error instanceof TemplateError) {
+    const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
+    return [{ ...failure(at.file, 'template', error.message, error.hint), position: at.position }];
+  }
+  if (error instanceof MarkdownError) {
+    // A grid block of the source is reported where the clerk wrote it (once: a forced build
+    // may already carry it from the check); one of the template's own, in the template.
+    const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
+    if (inSource) {
+      const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
+      return known ? [] : [inSource];
+    }
+    return [failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')];
+  }
+  throw error;
+}
+
+export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
+  const composed = await composeSource(file, source, options);
+  const { tree: doc, faces: byRole, report } = composed;
+  const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
+  if (!doc || !byRole || !report) return { ...used, diagnostics: composed.diagnostics };
+  const diagnostics = composed.diagnostics;
+  let content: ReturnType<typeof documentBlocks>;
+  try {
     const body = byRole.正文;
-    const measure = (ch: string): number => body.advance(ch) * pageGeometry.bodySize;
-    content = markdownToBlocks(rendered.markdown, {
+    const size = pageGeometry.bodySize;
+    content = documentBlocks(doc.body, {
       pageHeight: pageGeometry.typeHeight,
-      bodySize: pageGeometry.bodySize,
+      bodySize: size,
       pitch: pageGeometry.pitch,
-      lines: { measure, width: pageGeometry.typeWidth },
+      lines: { measure: (ch) => body.advance(ch) * size, width: pageGeometry.typeWidth },
+      faces: {
+        一级标题: (ch) => byRole.一级标题.advance(ch) * size,
+        二级标题: (ch) => byRole.二级标题.advance(ch) * size,
+      },
       cellFont: { advance: body.advance, lineEm: body.lineEm },
     });
   } catch (error) {
-    if (error instanceof TemplateError) {
-      const at = error.file ? { file: shownPath(file, reportDir, error.file), position: error.position ?? { line: 1, column: 1 } } : { file, position: report.keyPositions.get('模板') ?? { line: 1, column: 1 } };
-      return { ...used, diagnostics: [...diagnostics, { ...failure(at.file, 'template', error.message, error.hint), position: at.position }] };
-    }
-    if (error instanceof MarkdownError) {
-      // A grid block of the source is reported where the clerk wrote it (once: a forced build
-      // may already carry it from the check); one of the template's own, in the template.
-      const inSource = error.grid && locateGridProblem(file, report.narrative, error.grid);
-      if (inSource) {
-        const known = diagnostics.some((d) => d.code === inSource.code && d.position.line === inSource.position.line && d.position.column === inSource.position.column);
-        return { ...used, diagnostics: known ? diagnostics : [...diagnostics, inSource] };
-      }
-      return { ...used, diagnostics: [...diagnostics, failure(templatePath ?? file, 'template-table', `模板输出的第 ${error.line} 行：${error.message}`, error.grid?.problem.hint ?? '检查模板里的 grid 表格块')] };
-    }
-    throw error;
+    const reportDir = path.dirname(path.resolve(file));
+    return { ...used, diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
   }
-  const markdown = rendered.markdown;
-
   const families = Object.fromEntries(
     Object.entries(FAMILY_ROLES).map(([family, styles]) => [
       family,
       Object.fromEntries(Object.entries(styles).map(([style, role]) => [style, byRole[role]])),
     ]),
   ) as Families;
-  const definition = documentDefinition(report, content, {
+  const definition = documentDefinition(doc, content, {
     metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
     ink: {
       Issuer: faceInk(byRole.发文机关标志.font),
@@ -144,11 +194,6 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
     creationDate: creationDate(report, options.sourceDateEpoch),
     producer: PRODUCER,
   });
-  // What is drawn, after the template and Markdown (entities decoded), in every role.
-  const glyphs = preflightGlyphs({ report, rendered, definition, families: FAMILY_ROLES, fonts: byRole }).map((d) =>
-    d.file === report.file ? d : { ...d, file: shownPath(file, reportDir, d.file) },
-  );
-  if (glyphs.length > 0) return { ...used, fonts: resolved, diagnostics: [...diagnostics, ...glyphs] };
   const pdf = await renderPdf(definition, families);
-  return { ...used, pdf, fonts: resolved, diagnostics, markdown };
+  return { ...used, pdf, diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: doc };
 }

@@ -26,7 +26,7 @@ export async function runWatch(inputs: string[], options: BuildCommandOptions): 
     ...(preview
       ? {
           onBuilt: (source: string, result: BuildResult) => {
-            if (result.report && result.markdown !== undefined) preview?.update(source, reportHtml(result.report, result.markdown, { tail: RELOAD_SCRIPT }));
+            if (result.tree) preview?.update(source, reportHtml(result.tree, { tail: RELOAD_SCRIPT }));
           },
         }
       : {}),

@@ -1,20 +1,13 @@
 /**
- * The web-publication form: a standalone HTML page from the same template output as the PDF,
- * with the same table merges, Chinese typography in CSS, a print stylesheet and accessible
- * tables. Pure: no requests leave the page (no external fonts, scripts or images).
+ * The web-publication form: a standalone HTML page rendered from the document tree, as the PDF
+ * is, with the same table merges, Chinese typography in CSS, a print stylesheet and accessible
+ * tables. Pure: no requests leave the page (no external fonts, scripts or images; raw HTML in
+ * the narrative is text in the tree, escaped here).
  */
-import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
-import { formatDate } from '../model/dates.js';
-import type { Report } from '../model/types.js';
-import { type Grid, parseGrid } from '../markdown/grid.js';
-import { HeadingNumbers, withoutTypedNumber } from '../markdown/headings.js';
-import { colophonLines, signatureText } from '../model/display.js';
-import { emWidth, titleLines } from '../layout/title.js';
+import type { Block, Document, FontRole, Heading, Run } from '../document/types.js';
+import type { Grid } from '../markdown/grid.js';
+import { emWidth } from '../text/title.js';
 import { RESPONSIVE_CSS, scrollingTable } from './responsive.js';
-
-// Raw HTML and images are off: the page must make no request and carry no injected markup.
-const markdown = new MarkdownIt('commonmark', { html: false }).disable('image');
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -28,6 +21,7 @@ body { margin: 0; }
   font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "FandolFang", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
   font-size: 16pt; line-height: 28.95pt; }
 .gongwen p { margin: 0; text-indent: 2em; text-align: justify; }
+.gongwen p.verbatim { text-indent: 0; text-align: left; white-space: pre-wrap; }
 .gongwen .issuer { margin: 35mm 0 0; text-align: center; text-indent: 0; color: var(--red); font-size: 30pt; line-height: 1.2; font-weight: bold;
   font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STSong", "Songti SC", "SimSun", serif; }
 .gongwen .doc-number { margin-top: 57.9pt; text-align: center; text-indent: 0; }
@@ -87,37 +81,38 @@ export function gridHtml(grid: Grid): string {
   return scrollingTable(table, grid.caption ? escapeHtml(grid.caption) : undefined);
 }
 
-/** The template's Markdown as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
-export function bodyHtml(source: string): string {
-  return bodyBlocks(source).join('\n');
+/** Runs as HTML in a block set in `face`: 黑体 runs are <strong>, 楷体 runs <em>, hard breaks <br>. */
+function runsHtml(runs: readonly Run[], face: FontRole): string {
+  return runs
+    .map((run) => {
+      const text = escapeHtml(run.text).replace(/\n/g, '<br>');
+      if (run.role === face) return text;
+      if (run.role === '一级标题') return `<strong>${text}</strong>`;
+      if (run.role === '二级标题') return `<em>${text}</em>`;
+      return `<span class="body-face">${text}</span>`;
+    })
+    .join('');
+}
+
+const HEADING_FACE: Readonly<Record<Heading['level'], FontRole>> = { 1: '一级标题', 2: '二级标题', 3: '正文', 4: '正文' };
+
+/** One block of the tree as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'heading': {
+      const tag = `h${block.level + 1}`;
+      return `<${tag}>${escapeHtml(block.number)}${runsHtml(block.runs, HEADING_FACE[block.level])}</${tag}>`;
+    }
+    case 'paragraph':
+      return block.verbatim ? `<p class="verbatim">${runsHtml(block.runs, '正文')}</p>` : `<p>${runsHtml(block.runs, '正文')}</p>`;
+    case 'table':
+      return gridHtml(block);
+  }
 }
 
 /** The body's blocks (paragraphs, headings, tables) as HTML, in order. */
-function bodyBlocks(source: string): string[] {
-  const tokens = markdown.parse(source, {});
-  const out: string[] = [];
-  const numbers = new HeadingNumbers();
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const next = tokens[i + 1];
-    if (token.type === 'heading_open' && next?.type === 'inline') {
-      const level = Number(token.tag.slice(1));
-      const { depth, number } = numbers.next(level);
-      const rendered = markdown.renderer.renderInline(next.children ?? [], markdown.options, {});
-      const text = depth === 1 ? rendered : escapeHtml(number) + withoutTypedNumber(rendered);
-      const tag = `h${Math.min(level + 1, 5)}`;
-      out.push(`<${tag}>${text}</${tag}>`);
-      i += 2;
-    } else if (token.type === 'paragraph_open' && next?.type === 'inline') {
-      out.push(`<p>${markdown.renderer.renderInline(next.children ?? [], markdown.options, {})}</p>`);
-      i += 2;
-    } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
-      out.push(gridHtml(parseGrid(token.info, token.content)));
-    } else if (token.type === 'fence' || token.type === 'code_block') {
-      out.push(`<p>${escapeHtml(token.content.trim())}</p>`);
-    }
-  }
-  return out;
+export function bodyHtml(body: readonly Block[]): string {
+  return body.map(blockHtml).join('\n');
 }
 
 export interface PageOptions {
@@ -125,39 +120,42 @@ export interface PageOptions {
   readonly tail?: string;
 }
 
-export function reportHtml(report: Report, templateMarkdown: string, options: PageOptions = {}): string {
+export function reportHtml(doc: Document, options: PageOptions = {}): string {
   const parts: string[] = ['<article class="gongwen">'];
-  const header = report.redHeader;
+  const header = doc.redHeader;
   if (header) {
+    const mark = header.issuerMark.text;
     parts.push('<header class="bantou">');
     // Its width in characters: on a phone the mark is sized to fit one line (html/responsive.ts).
-    parts.push(`<p class="issuer" style="--issuer-em: ${emWidth(header.issuerMark).toFixed(2)}">${escapeHtml(header.issuerMark)}</p>`);
-    if (header.documentNumber) parts.push(`<p class="doc-number">${escapeHtml(header.documentNumber.value)}</p>`);
-    if (header.signers.length > 0) parts.push(`<p class="signers">签发人：${header.signers.map(escapeHtml).join('　')}</p>`);
+    parts.push(`<p class="issuer" style="--issuer-em: ${emWidth(mark).toFixed(2)}">${escapeHtml(mark)}</p>`);
+    if (header.documentNumber) parts.push(`<p class="doc-number">${escapeHtml(header.documentNumber.text)}</p>`);
+    if (header.signers.length > 0) parts.push(`<p class="signers">签发人：${header.signers.map((run) => escapeHtml(run.text)).join('　')}</p>`);
     parts.push('<hr class="red-rule">', '</header>');
   }
   // The same balanced lines as the PDF (never broken inside a word or a year).
-  parts.push(`<h1 class="title">${titleLines(report.title).map(escapeHtml).join('<br>')}</h1>`);
-  if (report.recipient) parts.push(`<p class="recipient">${escapeHtml(report.recipient)}：</p>`);
-  const body = bodyBlocks(templateMarkdown);
-  const signature = signatureText(report);
-  if (signature || report.date) {
+  parts.push(`<h1 class="title">${doc.title.map((line) => escapeHtml(line.text)).join('<br>')}</h1>`);
+  if (doc.recipient) parts.push(`<p class="recipient">${escapeHtml(doc.recipient.text)}</p>`);
+  const body = doc.body.map(blockHtml);
+  const signature = doc.signature?.signature?.text;
+  const date = doc.signature?.date?.text;
+  if (signature || date) {
     // As in the PDF, the 署名 never stands on a page without body text: the last paragraph and
     // the 署名 and 成文日期 are one block that printing does not break (html/responsive.ts).
     const last = body[body.length - 1]?.startsWith('<p>') ? body.pop() : undefined;
     parts.push(...body, '<div class="closing">', ...(last ? [last] : []), '<div class="signature">');
     if (signature) parts.push(`<p>${escapeHtml(signature)}</p>`);
-    if (report.date) parts.push(`<p>${escapeHtml(formatDate(report.date))}</p>`);
+    if (date) parts.push(`<p>${escapeHtml(date)}</p>`);
     parts.push('</div>', '</div>');
   } else {
     parts.push(...body);
   }
-  const colophon = colophonLines(report.colophon);
+  const colophon = doc.colophon;
   if (colophon) {
     parts.push('<footer class="banji">');
-    if (colophon.copyTo) parts.push(`<p>${escapeHtml(colophon.copyTo)}</p>`);
-    if (colophon.printer || colophon.printDate) {
-      parts.push(`<p class="printer"><span>${escapeHtml(colophon.printer)}</span><span>${escapeHtml(colophon.printDate)}</span></p>`);
+    if (colophon.copyTo) parts.push(`<p>${escapeHtml(colophon.copyTo.text)}</p>`);
+    if (colophon.printLine) {
+      const { printer, printDate } = colophon.printLine;
+      parts.push(`<p class="printer"><span>${escapeHtml(printer.text)}</span><span>${escapeHtml(printDate.text)}</span></p>`);
     }
     parts.push('</footer>');
   }
@@ -168,8 +166,8 @@ export function reportHtml(report: Report, templateMarkdown: string, options: Pa
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(report.title)}</title>`,
-    `<meta name="author" content="${escapeHtml(report.signature ?? report.agency)}">`,
+    `<title>${escapeHtml(doc.info.title)}</title>`,
+    `<meta name="author" content="${escapeHtml(doc.info.author)}">`,
     `<style>${CSS}${RESPONSIVE_CSS}</style>`,
     '</head>',
     '<body>',

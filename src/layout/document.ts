@@ -3,13 +3,12 @@
  * 版头, title, 主送机关, body, 署名 and 成文日期, 版记 on the bottom of an even last page,
  * page numbers. Pure: a fresh definition for every render (pdfmake mutates what it is given).
  */
-import { formatDate } from '../model/dates.js';
-import type { Report } from '../model/types.js';
-import type { Block, PdfNode } from '../markdown/to-pdfmake.js';
+import type { Document } from '../document/types.js';
+import type { Block, PdfNode } from './blocks.js';
 import { type Measured, paginate } from '../paginate/index.js';
-import { lineHeightFor, mm, pageGeometry as g } from './geometry.js';
-import { emWidth, titleLines } from './title.js';
-import { colophonLines, signatureText } from '../model/display.js';
+import { lineHeightFor, mm, pageGeometry as g } from '../page/geometry.js';
+import { emWidth } from '../text/title.js';
+import { type BrokenLine, breakLines } from '../text/lines.js';
 import { GRID_LINE_HEIGHT, TABLE_FONT_SIZE } from '../template/tables.js';
 import { markOutline } from './outline.js';
 import type { FaceInk } from '../fonts/ink.js';
@@ -65,22 +64,24 @@ const RED_RULE_WIDTH = 1;
  * pdfkit puts a line's baseline `ascent` below the line's top, so each margin is the measure less
  * the blank between the line's top (or bottom) and the glyphs.
  */
-function redHeader(report: Report, body: number, ink: LayoutInk): PdfNode[] {
-  const header = report.redHeader;
+function redHeader(doc: Document, body: number, ink: LayoutInk): PdfNode[] {
+  const header = doc.redHeader;
   if (!header) return [];
+  const mark = header.issuerMark.text;
   // The 发文机关标志: as large as fits the 版心 width, at most about 15 mm a character.
-  const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
-  const markTop = (ink.Issuer.ascent - ink.Issuer.extent(header.issuerMark).top) * size;
+  const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(mark));
+  const markTop = (ink.Issuer.ascent - ink.Issuer.extent(mark).top) * size;
   const nodes: PdfNode[] = [
-    { text: header.issuerMark, style: 'issuer', fontSize: size, margin: [0, mm(35) - markTop, 0, 0] },
+    { text: mark, style: 'issuer', fontSize: size, margin: [0, mm(35) - markTop, 0, 0] },
   ];
-  const number = header.documentNumber?.value ?? '';
+  const number = header.documentNumber?.text ?? '';
+  const signers = header.signers.map((run) => run.text);
   // Lowest ink of the 发文字号's line (the 签发人's names are 楷体), below the line's top.
   let lineInk = ink.Body.extent(number).bottom;
-  if (header.signers.length > 0) {
-    lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(header.signers.join('')).bottom);
+  if (signers.length > 0) {
+    lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(signers.join('')).bottom);
     // 上行文: 发文字号 居左空一字 on the line of the last 签发人, who stands 居右空一字.
-    const signerLines = header.signers.reduce<string[][]>((lines, name, i) => {
+    const signerLines = signers.reduce<string[][]>((lines, name, i) => {
       if (i % 2 === 0) lines.push([name]);
       else lines[lines.length - 1]?.push(name);
       return lines;
@@ -110,8 +111,8 @@ function redHeader(report: Report, body: number, ink: LayoutInk): PdfNode[] {
 }
 
 /** The title; 下空二行 below the red rule's line when there is a 版头. */
-function titleBlock(report: Report, hasHeader: boolean): PdfNode {
-  return { text: titleLines(report.title).join('\n'), style: 'title', margin: [0, hasHeader ? 2 * g.pitch : 0, 0, 0] };
+function titleBlock(doc: Document): PdfNode {
+  return { text: doc.title.map((line) => line.text).join('\n'), style: 'title', margin: [0, doc.redHeader ? 2 * g.pitch : 0, 0, 0] };
 }
 
 /**
@@ -119,9 +120,16 @@ function titleBlock(report: Report, hasHeader: boolean): PdfNode {
  * an empty canvas takes exactly its margin, so the body starts one line lower with a 主送机关 than
  * without, and never at a different gap.
  */
-function afterTitle(report: Report): PdfNode[] {
+function afterTitle(doc: Document, advance: (ch: string) => number): PdfNode[] {
   const blank: PdfNode = { canvas: [], margin: [0, g.pitch, 0, 0] };
-  return report.recipient ? [blank, { text: `${report.recipient}：`, style: 'line' }] : [blank];
+  // 顶格, broken here like the body (a long list of 主送机关 continues on the next line, 顶格).
+  const lines = recipientLines(doc, advance).map((line) => ({ text: line.text, style: 'line', noWrap: true }));
+  return [blank, ...lines];
+}
+
+function recipientLines(doc: Document, advance: (ch: string) => number): BrokenLine[] {
+  if (!doc.recipient) return [];
+  return breakLines(doc.recipient.text, { measure: (ch) => advance(ch) * g.bodySize, width: g.typeWidth, indent: 0, justify: false });
 }
 
 /**
@@ -130,9 +138,9 @@ function afterTitle(report: Report): PdfNode[] {
  * A date longer than the 署名 would then run past the 版心: the date stands 右空二字 and the
  * 署名 moves left by as much, keeping the two-character offset between their first characters.
  */
-function signatureBlock(report: Report, body: number, advance: (ch: string) => number): PdfNode[] {
-  const signature = signatureText(report);
-  const date = report.date ? formatDate(report.date) : undefined;
+function signatureBlock(doc: Document, body: number, advance: (ch: string) => number): PdfNode[] {
+  const signature = doc.signature?.signature?.text;
+  const date = doc.signature?.date?.text;
   if (!signature && !date) return [];
   const width = (text: string) => [...text].reduce((sum, ch) => sum + advance(ch), 0) * body;
   const nodes: PdfNode[] = [];
@@ -152,18 +160,18 @@ function signatureBlock(report: Report, body: number, advance: (ch: string) => n
 }
 
 /** Height the 版记 takes: its rows of 4号 text between the rules. */
-function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | undefined {
-  const colophon = colophonLines(report.colophon);
+function banjiRows(doc: Document): { rows: PdfNode[][]; height: number } | undefined {
+  const colophon = doc.colophon;
   if (!colophon) return undefined;
   const note = g.noteSize;
   const rows: PdfNode[][] = [];
-  if (colophon.copyTo) rows.push([{ text: colophon.copyTo, margin: [note, 0, note, 0] }]);
-  if (colophon.printer || colophon.printDate) {
+  if (colophon.copyTo) rows.push([{ text: colophon.copyTo.text, margin: [note, 0, note, 0] }]);
+  if (colophon.printLine) {
     rows.push([
       {
         columns: [
-          { text: colophon.printer, width: '*' },
-          { text: colophon.printDate, width: 'auto' },
+          { text: colophon.printLine.printer.text, width: '*' },
+          { text: colophon.printLine.printDate.text, width: 'auto' },
         ],
         margin: [note, 0, note, 0],
       },
@@ -178,18 +186,19 @@ function banjiRows(report: Report): { rows: PdfNode[][]; height: number } | unde
  * How far below the 版心's top the body starts on page 1: the heights pdfmake gives the nodes
  * of the 版头, the title and the 主送机关 (every text line on the pitch, margins as set above).
  */
-function headHeight(report: Report, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>, ink: LayoutInk): number {
+function headHeight(doc: Document, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>, ink: LayoutInk): number {
   // The same margins and lines as redHeader, titleBlock and afterTitle draw.
   let height = 0;
-  const header = report.redHeader;
+  const header = doc.redHeader;
   if (header) {
-    const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(header.issuerMark));
-    const markTop = (ink.Issuer.ascent - ink.Issuer.extent(header.issuerMark).top) * size;
+    const mark = header.issuerMark.text;
+    const size = Math.min(42, (g.typeWidth * 0.96) / emWidth(mark));
+    const markTop = (ink.Issuer.ascent - ink.Issuer.extent(mark).top) * size;
     height += mm(35) - markTop + size * (metrics.Issuer ?? metrics.Title);
-    const number = header.documentNumber?.value ?? '';
+    const number = header.documentNumber?.text ?? '';
     let lineInk = ink.Body.extent(number).bottom;
     if (header.signers.length > 0) {
-      lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(header.signers.join('')).bottom);
+      lineInk = Math.min(ink.Body.extent(`${number}签发人：`).bottom, ink.Kai.extent(header.signers.map((run) => run.text).join('')).bottom);
       // A 签发人 line holds a 楷体 run at the body's line height.
       const line = Math.max(g.pitch, (g.pitch * metrics.Kai) / metrics.Body);
       height += 2 * g.pitch + Math.ceil(header.signers.length / 2) * line;
@@ -199,9 +208,9 @@ function headHeight(report: Report, metrics: FamilyMetrics & Partial<Record<'Iss
     // The red rule: a canvas line at y = 0 takes no height of its own, only its margin.
     height += (ink.Body.ascent - lineInk) * g.bodySize - g.pitch + mm(4) + RED_RULE_WIDTH / 2;
   }
-  height += (header ? 2 * g.pitch : 0) + titleLines(report.title).length * g.pitch;
+  height += (header ? 2 * g.pitch : 0) + doc.title.length * g.pitch;
   // One blank line (an empty canvas of one pitch), then the 主送机关's line if there is one.
-  height += report.recipient ? 2 * g.pitch : g.pitch;
+  height += g.pitch + recipientLines(doc, ink.advance).length * g.pitch;
   return height;
 }
 
@@ -221,13 +230,13 @@ function paginated(blocks: readonly Block[], room: { first: number; height: numb
   return { flow, pages: pages.length, lastUsed };
 }
 
-export function documentDefinition(report: Report, content: readonly Block[], options: LayoutOptions): Record<string, unknown> {
+export function documentDefinition(doc: Document, content: readonly Block[], options: LayoutOptions): Record<string, unknown> {
   const { metrics } = options;
   const body = g.bodySize;
   const lh = (em: number, size = body) => lineHeightFor(em, size);
 
-  const flow: PdfNode[] = [...redHeader(report, body, options.ink), titleBlock(report, !!report.redHeader), ...afterTitle(report)];
-  const signature = signatureBlock(report, body, options.ink.advance);
+  const flow: PdfNode[] = [...redHeader(doc, body, options.ink), titleBlock(doc), ...afterTitle(doc, options.ink.advance)];
+  const signature = signatureBlock(doc, body, options.ink.advance);
   const blocks: Block[] = [...content];
   if (signature.length > 0) {
     // 署名 never stands on a page without body text: it takes the last lines of the body along.
@@ -235,13 +244,13 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     const measure: Measured = { kind: 'box', height, withPrevious: true };
     blocks.push({ measure, render: () => signature });
   }
-  const laid = paginated(blocks, { first: g.typeHeight - headHeight(report, metrics, options.ink), height: g.typeHeight });
+  const laid = paginated(blocks, { first: g.typeHeight - headHeight(doc, metrics, options.ink), height: g.typeHeight });
   flow.push(...laid.flow);
 
   // pdfmake cannot anchor to the page bottom: the 版记 is drawn by the footer of the even page
   // the pagination decides, its last rule on the 版心's bottom edge; empty pages before it are
   // explicit page breaks.
-  const banji = banjiRows(report);
+  const banji = banjiRows(doc);
   const placement = banji ? placeBanji(laid.pages, laid.lastUsed, banji.height, g.typeHeight) : undefined;
   for (let page = laid.pages + 1; placement && page <= placement.page; page++) flow.push({ text: '', pageBreak: 'before' });
   const banjiTable = (rows: PdfNode[][], height: number): PdfNode => ({
@@ -270,8 +279,14 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     h2: { font: 'Kai', lineHeight: lh(metrics.Kai), leadingIndent: 2 * body },
     h3: { leadingIndent: 2 * body },
     h4: { leadingIndent: 2 * body },
+    // Runs in another face than their block's, each at its face's line height (layout/blocks.ts).
+    strong: { bold: true, lineHeight: lh(metrics.Hei) },
+    emphasis: { italics: true, lineHeight: lh(metrics.Kai) },
+    runBody: { font: 'Body', lineHeight: lh(metrics.Body) },
+    runHei: { font: 'Hei', lineHeight: lh(metrics.Hei) },
+    runKai: { font: 'Kai', lineHeight: lh(metrics.Kai) },
     body: { alignment: 'justify', leadingIndent: 2 * body },
-    // The size cells are broken and measured at (markdown/to-pdfmake.ts) unless a grid sets its own.
+    // The size cells are broken and measured at (layout/blocks.ts) unless a grid sets its own.
     table: { margin: [0, g.pitch / 4, 0, g.pitch / 2], lineHeight: GRID_LINE_HEIGHT, fontSize: TABLE_FONT_SIZE },
     banji: { fontSize: g.noteSize, lineHeight: lh(metrics.Body, g.noteSize) },
     pageNumber: { font: 'PageNumber', fontSize: g.noteSize, lineHeight: 1 },
@@ -285,10 +300,10 @@ export function documentDefinition(report: Report, content: readonly Block[], op
     version: '1.4',
     pageMargins: [g.margins.left, g.margins.top, g.margins.right, g.margins.bottom],
     info: {
-      title: report.title,
-      author: report.signature ?? report.agency,
-      subject: `${report.year}年政府信息公开工作年度报告`,
-      keywords: '政府信息公开 年度报告',
+      title: doc.info.title,
+      author: doc.info.author,
+      subject: doc.info.subject,
+      keywords: doc.info.keywords,
       creator: options.producer,
       producer: options.producer,
       creationDate: options.creationDate,

@@ -4,7 +4,7 @@
  * `outlineParentId`, `outlineText`) on the nodes that already carry the title and the headings;
  * render/outline-destinations.ts points each bookmark at its line instead of the page top.
  */
-import type { PdfNode } from '../markdown/to-pdfmake.js';
+import type { PdfNode } from './blocks.js';
 
 /** Bookmark ids; pdfmake also writes a named destination for each (nianbao-outline-N). */
 export const OUTLINE_ID_PREFIX = 'nianbao-outline-';
@@ -41,7 +41,9 @@ export function markOutline(flow: readonly PdfNode[]): void {
   for (const node of walk(flow)) {
     const level = node.style === 'title' ? 0 : typeof node.headlineLevel === 'number' ? node.headlineLevel : undefined;
     if (level === undefined) continue;
-    const text = bookmarkText(node.text);
+    // A heading broken over lines carries its whole text on its first line's node.
+    const text = bookmarkText(node.bookmark ?? node.text);
+    delete node.bookmark;
     if (!text) continue;
     const id = `${OUTLINE_ID_PREFIX}${count++}`;
     while ((open[open.length - 1]?.level ?? -1) >= level) open.pop();

@@ -10,7 +10,7 @@
  */
 import { sectionTokens } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
-import { emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../layout/title.js';
+import { emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../text/title.js';
 import type { Report } from '../model/types.js';
 
 export const NESTING_MAX = 6;

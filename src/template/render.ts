@@ -10,7 +10,7 @@
  * (Unicode noncharacters, never drawn) saying where it came from — a template text at its
  * line:column, a part of the source at its line, a helper's output at the helper — and the
  * marks are taken out again, leaving the Markdown and a map from each of its characters to the
- * place a diagnostic about that character should point at (glyph preflight, fonts/preflight.ts).
+ * place a diagnostic about that character should point at (glyph preflight, preflight/glyphs.ts).
  */
 import Handlebars from 'handlebars';
 import type { Position } from '../diagnostics/types.js';

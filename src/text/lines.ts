@@ -14,8 +14,11 @@ const NO_START = new Set([...'，。、；：？！）》”’〕】」』…�
 const NO_END = new Set([...'（《“‘〔【「『([{']);
 
 export interface LineBreakOptions {
-  /** Width of one character at the body size, pt. */
-  readonly measure: (ch: string) => number;
+  /**
+   * Width of one character, pt; `at` is its UTF-16 offset in the text (a paragraph with runs in
+   * several faces measures each character in its own face).
+   */
+  readonly measure: (ch: string, at: number) => number;
   /** Width of a full line, pt. */
   readonly width: number;
   /** Indent of the first line, pt. */
@@ -36,6 +39,8 @@ export interface BrokenLine {
   /** Extra space after each character but the last, pt (0 on the last line; negative when squeezed). */
   readonly spacing: number;
   readonly first: boolean;
+  /** UTF-16 offset of the line's first character in the text (newlines removed). */
+  readonly at: number;
 }
 
 /** Full-width marks whose glyph is half blank: 标点挤压 may take up to half of each. */
@@ -85,6 +90,8 @@ function cutAt(run: string, offsets: readonly number[]): string[] {
 /** A piece of a line and, when it is part of a Latin run, whether the run goes on after it. */
 interface Piece {
   readonly text: string;
+  /** UTF-16 offset of its first character in the text. */
+  readonly at: number;
   readonly width: number;
   /** What 标点挤压 may take from it, pt. */
   readonly squeeze: number;
@@ -105,12 +112,29 @@ interface Piece {
  * the amount never exceeds half of each full-width mark on the line, so no glyphs meet.
  */
 export function breakLines(text: string, options: LineBreakOptions): BrokenLine[] {
-  const width = (piece: string) => [...piece].reduce((sum, ch) => sum + options.measure(ch), 0);
-  const squeezeOf = (piece: string) => [...piece].reduce((sum, ch) => sum + (COMPRESSIBLE.has(ch) ? options.measure(ch) / 2 : 0), 0);
-  const piece = (t: string): Piece => ({ text: t, width: width(t), squeeze: squeezeOf(t) });
-  const em = options.measure('一');
+  const width = (piece: string, at = 0) => {
+    let sum = 0;
+    let k = at;
+    for (const ch of piece) {
+      sum += options.measure(ch, k);
+      k += ch.length;
+    }
+    return sum;
+  };
+  const squeezeOf = (piece: string, at: number) => {
+    let sum = 0;
+    let k = at;
+    for (const ch of piece) {
+      if (COMPRESSIBLE.has(ch)) sum += options.measure(ch, k) / 2;
+      k += ch.length;
+    }
+    return sum;
+  };
+  const piece = (t: string, at: number): Piece => ({ text: t, at, width: width(t, at), squeeze: squeezeOf(t, at) });
+  const em = options.measure('一', 0);
   // The narrowest line (the indented first one) bounds every piece, so no piece is overprinted.
   const narrowest = options.width - Math.max(0, options.indent);
+  // (Measured where it starts: only the body face's widths matter for the cuts inside a Latin run.)
   const fits = (t: string) => width(t) <= narrowest + 0.01;
   // Letters, digits and full stops give UAX #14 no opportunity inside a run: only a run with other
   // marks (a URL, an address, a hyphenated number) or one wider than a line is cut.
@@ -124,7 +148,12 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
         fits(word) ? [word] : cutAt(word, options.words?.(word, true) ?? []).flatMap((part) => (fits(part) ? [part] : broken(part))),
       )
     : broken(joined);
-  const queue: Piece[] = texts.map(piece);
+  let offset = 0;
+  const queue: Piece[] = texts.map((t) => {
+    const p = piece(t, offset);
+    offset += t.length;
+    return p;
+  });
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let used = 0;
@@ -164,10 +193,15 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
     if (options.justify !== false && chars.length > 1 && !startsClosed(p) && slack > MAX_SPACING * em * Math.max(1, count(line) - 1)) {
       let taken = 0;
       let w = 0;
-      while (taken < chars.length - 1 && w + options.measure(chars[taken] as string) <= slack + 0.01) w += options.measure(chars[taken++] as string);
+      let at = p.at;
+      while (taken < chars.length - 1 && w + options.measure(chars[taken] as string, at) <= slack + 0.01) {
+        w += options.measure(chars[taken] as string, at);
+        at += (chars[taken++] as string).length;
+      }
       if (taken > 0) {
-        push(piece(chars.slice(0, taken).join('')));
-        queue.splice(k + 1, 0, piece(chars.slice(taken).join('')));
+        const head = chars.slice(0, taken).join('');
+        push(piece(head, p.at));
+        queue.splice(k + 1, 0, piece(chars.slice(taken).join(''), p.at + head.length));
         close();
         continue;
       }
@@ -194,13 +228,14 @@ export function breakLines(text: string, options: LineBreakOptions): BrokenLine[
   if (line.length > 0) lines.push(line);
   return lines.map((pieces, index) => {
     const chars = pieces.map((p) => p.text).join('');
+    const at = pieces[0]?.at ?? 0;
     const n = [...chars].length;
-    const natural = width(chars);
+    const natural = width(chars, at);
     const room = options.width - (index === 0 ? options.indent : 0);
     const last = index === lines.length - 1;
     // Negative after a squeeze; the last line is set at its natural width unless it overflows.
     const spread = options.justify !== false && !last;
     const spacing = n > 1 && (spread || natural > room) ? (room - natural) / (n - 1) : 0;
-    return { text: chars, spacing, first: index === 0 };
+    return { text: chars, spacing, first: index === 0, at };
   });
 }

@@ -1,53 +1,18 @@
 /**
- * Stage: the template's Markdown → pdfmake content nodes. `#` is a part heading (already
- * numbered by the template); `##`/`###`/`####` get （一）/1./（1）, counted per part; `grid`
- * blocks become tables. Pure: styles are named here and defined by the page layout.
+ * Stage: the document tree's body → measured blocks for the paginator, each drawn as pdfmake
+ * nodes once its pieces are placed. Every line is broken here, by nianbao (text/lines.ts), in
+ * the face its run is set in: paragraphs on the 28.95 pt pitch, headings in 黑体/楷体, table cells
+ * between words; so every block's height is known before pdfmake sees it, and pdfmake only draws.
  */
-import { markdown } from '../source/markdown.js';
-import type { Token } from 'markdown-it';
-import { ATOMIC, breakOpportunities, emWidth } from '../layout/title.js';
+import type { Block as DocumentBlock, FontRole, Heading, Paragraph, Run, Table } from '../document/types.js';
+import { MarkdownError } from '../markdown/errors.js';
+import { ATOMIC, breakOpportunities, emWidth } from '../text/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
-import { type Grid, type GridCell, GridError, type GridProblem, readGrid, starWidth } from './grid.js';
-import { HeadingNumbers, withoutTypedNumber } from './headings.js';
-import { type BrokenLine, breakLines } from './lines.js';
+import { type Grid, type GridCell, GridError, type GridProblem, starWidth } from '../markdown/grid.js';
+import { type BrokenLine, breakLines } from '../text/lines.js';
 import { type Measured, type MeasuredTable, type Piece, type RowSpan, pieceRowHeights, rowsHeight } from '../paginate/index.js';
 
 export type PdfNode = Record<string, unknown>;
-
-
-/** Inline tokens → pdfmake text runs: strong → 黑体 (bold face), em → 楷体 (italic face). */
-function inlines(tokens: readonly Token[]): (string | PdfNode)[] {
-  const runs: (string | PdfNode)[] = [];
-  let bold = false;
-  let italics = false;
-  const push = (text: string) => {
-    if (!text) return;
-    runs.push(bold || italics ? { text, ...(bold ? { bold: true } : {}), ...(italics ? { italics: true } : {}) } : text);
-  };
-  for (const token of tokens) {
-    if (token.type === 'strong_open') bold = true;
-    else if (token.type === 'strong_close') bold = false;
-    else if (token.type === 'em_open') italics = true;
-    else if (token.type === 'em_close') italics = false;
-    else if (token.type === 'text' || token.type === 'code_inline') push(token.content);
-    else if (token.type === 'hardbreak') push('\n');
-    // A soft break joins the lines: Chinese text has no spaces between them.
-    else if (token.type === 'softbreak') push('');
-    else if (token.type === 'html_inline') push(token.content);
-  }
-  // Fewer, larger runs: pdfmake styles each run separately.
-  const merged: (string | PdfNode)[] = [];
-  for (const run of runs) {
-    const last = merged[merged.length - 1];
-    if (typeof run === 'string' && typeof last === 'string') merged[merged.length - 1] = last + run;
-    else merged.push(run);
-  }
-  return merged;
-}
-
-function plain(runs: (string | PdfNode)[]): string | (string | PdfNode)[] {
-  return runs.length === 1 && typeof runs[0] === 'string' ? runs[0] : runs;
-}
 
 /** The font of table cells (the body face), for breaking cell text and measuring rows. */
 export interface CellFont {
@@ -379,17 +344,6 @@ export function gridHeight(grid: Grid, font: CellFont): number | undefined {
   return GRID_RULE + rowsHeight({ rows, spans, rule: GRID_RULE }, 0, rows.length);
 }
 
-/** A grid block that cannot be laid out: `line` is in the Markdown given; `grid` says which block and where in it. */
-export class MarkdownError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly grid?: { readonly info: string; readonly content: string; readonly problem: GridProblem },
-  ) {
-    super(message);
-  }
-}
-
 /**
  * A generous estimate of a grid's height in pt: every cell's text wrapped in its columns at one
  * em per character (half for ASCII), with a margin for fonts taller than Fandol's.
@@ -413,6 +367,11 @@ export interface ContentOptions {
   readonly pitch: number;
   /** When given, paragraphs are broken into lines here (see lines.ts) and measured. */
   readonly lines?: { readonly measure: (ch: string) => number; readonly width: number };
+  /**
+   * Width of a character in each face other than the body's, pt at the body size: runs in 黑体
+   * or 楷体, and headings, are broken in their own face. The body's measure when absent.
+   */
+  readonly faces?: Readonly<Partial<Record<FontRole, (ch: string) => number>>>;
   /** When given, table cells are broken into lines here and tables measured exactly. */
   readonly cellFont?: CellFont;
 }
@@ -426,111 +385,182 @@ export interface Block {
 /** Without the fonts (tests of the content alone): one line of 28 characters per pitch. */
 const UNMEASURED = { measure: () => 16, width: 16 * 28 };
 
-function textOf(runs: readonly (string | PdfNode)[]): string {
-  return runs.map((run) => (typeof run === 'string' ? run : String(run.text ?? ''))).join('');
+/**
+ * The face a run is drawn in, within a block set in `face`. In body text the pdfmake family Body
+ * has 黑体 as its bold and 楷体 as its italics; elsewhere a run names its family. Each style
+ * carries its face's line height (layout/document.ts), so a line stays on the pitch.
+ */
+const RUN_STYLE: Readonly<Record<FontRole, string>> = {
+  正文: 'runBody',
+  一级标题: 'runHei',
+  二级标题: 'runKai',
+  标题: 'runBody',
+  发文机关标志: 'runBody',
+  页码: 'runBody',
+};
+
+function runNode(text: string, role: FontRole, face: FontRole): string | PdfNode {
+  if (role === face) return text;
+  if (face === '正文' && role === '一级标题') return { text, style: 'strong' };
+  if (face === '正文' && role === '二级标题') return { text, style: 'emphasis' };
+  return { text, style: RUN_STYLE[role] };
 }
 
-/** Converts Markdown to measured blocks (see paginate/ for how they meet pages). */
-export function markdownToBlocks(source: string, options?: ContentOptions): Block[] {
-  const tokens = markdown.parse(source, {});
-  const blocks: Block[] = [];
-  const numbers = new HeadingNumbers();
-  const pitch = options?.pitch ?? 28.95;
-  const bodySize = options?.bodySize ?? 16;
-  const lineOptions = options?.lines ?? UNMEASURED;
-  /** How many lines text takes at the body size, the first indented two characters. */
-  const count = (text: string, indent = 2 * bodySize) =>
-    text.split('\n').reduce((sum, part) => sum + Math.max(1, breakLines(part, { ...lineOptions, indent }).length), 0);
-  const whole = (node: PdfNode) => () => [node];
-  let listIndex: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const next = tokens[i + 1];
-    if (token.type === 'heading_open' && next?.type === 'inline') {
-      const level = Number(token.tag.slice(1));
-      const text = next.content.trim();
-      const { depth, number } = numbers.next(level);
-      let node: PdfNode;
-      let shown = text;
-      if (depth === 1) {
-        node = { text, style: 'h1', headlineLevel: 1 };
-      } else {
-        const [first, ...rest] = inlines(next.children ?? []);
-        const lead = typeof first === 'string' ? withoutTypedNumber(first) : first;
-        const runs = [number, ...(lead === undefined ? [] : [lead]), ...rest];
-        node = { text: runs, style: `h${depth}`, headlineLevel: depth };
-        shown = textOf(runs);
-      }
-      blocks.push({ measure: { kind: 'heading', height: count(shown) * pitch }, render: whole(node) });
-      i += 2;
-    } else if (token.type === 'ordered_list_open') {
-      listIndex.push(Number(token.attrGet('start') ?? 1));
-    } else if (token.type === 'bullet_list_open') {
-      listIndex.push(0);
-    } else if (token.type === 'ordered_list_close' || token.type === 'bullet_list_close') {
-      listIndex = listIndex.slice(0, -1);
-    } else if (token.type === 'paragraph_open' && next?.type === 'inline') {
-      const runs = inlines(next.children ?? []);
-      const inList = tokens[i - 1]?.type === 'list_item_open';
-      const depth = listIndex.length;
-      if (inList && depth > 0 && (listIndex[depth - 1] ?? 0) > 0) {
-        const n = listIndex[depth - 1] ?? 1;
-        listIndex[depth - 1] = n + 1;
-        runs.unshift(`${n}.`);
-      }
-      const text = plain(runs);
-      if (options?.lines && typeof text === 'string' && text.length > 0) {
-        const broken = breakLines(text, { ...options.lines, indent: 2 * options.bodySize });
-        const nodes = broken.map((line) => ({
-          text: line.text,
-          noWrap: true,
-          ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
-          ...(line.first ? { margin: [2 * options.bodySize, 0, 0, 0] } : {}),
-        }));
-        blocks.push({ measure: { kind: 'lines', count: nodes.length, pitch }, render: (piece) => nodes.slice(piece.from, piece.to) });
-      } else {
-        // Runs in several faces, wrapped by pdfmake: measured at the body face, kept whole.
-        const node = { text, style: 'body' };
-        blocks.push({ measure: { kind: 'box', height: count(typeof text === 'string' ? text : textOf(text)) * pitch }, render: whole(node) });
-      }
-      i += 2;
-    } else if (token.type === 'fence' && token.info.trim().split(/\s+/)[0] === 'grid') {
-      const at = (token.map?.[0] ?? 0) + 1;
-      const failed = (problem: GridProblem) => new MarkdownError(problem.message, at + problem.line, { info: token.info, content: token.content, problem });
-      const read = readGrid(token.info, token.content);
-      if ('problem' in read) throw failed(read.problem);
-      const grid = read.grid;
-      // A line of room kept below; the table's margins fit in it.
-      const room = options ? options.pageHeight - 2 * options.pitch : undefined;
-      let laid: LaidGrid;
-      try {
-        laid = layGrid(grid, options?.cellFont, room);
-      } catch (error) {
-        if (error instanceof GridError) throw failed(error.problem);
-        throw error;
-      }
-      const top = pitch / 4;
-      const bottom = pitch / 2;
-      // Unmeasured (no cell font): estimated generously, as one piece.
-      const measure: MeasuredTable = laid.measured
-        ? { ...laid.measured, top, bottom }
-        : { kind: 'table', top, bottom, rule: GRID_RULE, header: 0, rows: [estimateGridHeight(grid, TABLE_FONT_SIZE)], spans: [] };
-      const rows = laid.measured ? undefined : laid.rowCount;
-      blocks.push({
-        measure,
-        render: (piece) => [tableNode(grid, laid, rows === undefined ? piece.from : 0, rows ?? piece.to, [piece.atTop ? 0 : top, piece.cut ? 0 : bottom])],
-      });
-    } else if (token.type === 'fence' || token.type === 'code_block') {
-      const text = token.content.replace(/\n$/, '');
-      blocks.push({ measure: { kind: 'box', height: count(text) * pitch }, render: whole({ text, style: 'body' }) });
-    }
+/** A broken line's pdfmake text: the runs' pieces it holds, each in its face. */
+function lineText(line: BrokenLine, runs: readonly Run[], starts: readonly number[], face: FontRole): string | (string | PdfNode)[] {
+  const end = line.at + line.text.length;
+  const pieces: (string | PdfNode)[] = [];
+  runs.forEach((run, k) => {
+    const from = Math.max(line.at, starts[k] ?? 0);
+    const to = Math.min(end, (starts[k] ?? 0) + run.text.length);
+    if (from < to) pieces.push(runNode(run.text.slice(from - (starts[k] ?? 0), to - (starts[k] ?? 0)), run.role, face));
+  });
+  return pieces.length === 1 && typeof pieces[0] === 'string' ? pieces[0] : pieces;
+}
+
+interface Typeset {
+  readonly pitch: number;
+  readonly bodySize: number;
+  readonly width: number;
+  /** A role's width of a character, pt at the body size. */
+  readonly measureOf: (role: FontRole) => (ch: string) => number;
+}
+
+/**
+ * Runs broken into lines: at each hard break a new line starts (unindented, as Word continues
+ * after a line break); every character measured in its run's face.
+ */
+function breakRuns(runs: readonly Run[], t: Typeset, options: { indent: boolean; justify: boolean }): { lines: BrokenLine[]; runs: Run[]; starts: number[] }[] {
+  // Split at hard breaks: segments of runs.
+  const segments: Run[][] = [[]];
+  for (const run of runs) {
+    const parts = run.text.split('\n');
+    parts.forEach((part, k) => {
+      if (k > 0) segments.push([]);
+      if (part) (segments[segments.length - 1] as Run[]).push({ ...run, text: part });
+    });
   }
-  return blocks;
+  return segments.map((segment, index) => {
+    // Soft line breaks are already joined; spaces at a join are what the text has.
+    const starts: number[] = [];
+    let offset = 0;
+    for (const run of segment) {
+      starts.push(offset);
+      offset += run.text.length;
+    }
+    const text = segment.map((run) => run.text).join('');
+    const roleAt = (at: number): FontRole => {
+      let k = starts.length - 1;
+      while (k > 0 && (starts[k] ?? 0) > at) k--;
+      return segment[k]?.role ?? '正文';
+    };
+    const single = segment.every((run) => run.role === segment[0]?.role);
+    const only = t.measureOf(segment[0]?.role ?? '正文');
+    const lines = text
+      ? breakLines(text, {
+          measure: single ? only : (ch, at) => t.measureOf(roleAt(at))(ch),
+          width: t.width,
+          indent: options.indent && index === 0 ? 2 * t.bodySize : 0,
+          justify: options.justify,
+        })
+      : [{ text: '', spacing: 0, first: true, at: 0 }];
+    return { lines, runs: segment, starts };
+  });
+}
+
+/** Broken lines as pdfmake nodes, one per line (noWrap: pdfmake only draws them). */
+function lineNodes(broken: ReturnType<typeof breakRuns>, face: FontRole, bodySize: number, indent: boolean): PdfNode[] {
+  return broken.flatMap((segment, s) =>
+    segment.lines.map((line) => ({
+      text: lineText(line, segment.runs, segment.starts, face),
+      noWrap: true,
+      ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
+      ...(indent && line.first && s === 0 ? { margin: [2 * bodySize, 0, 0, 0] } : {}),
+    })),
+  );
+}
+
+function paragraphBlock(paragraph: Paragraph, t: Typeset): Block {
+  const indent = !paragraph.verbatim;
+  const broken = breakRuns(paragraph.runs, t, { indent, justify: !paragraph.verbatim });
+  const nodes = lineNodes(broken, '正文', t.bodySize, indent);
+  return { measure: { kind: 'lines', count: nodes.length, pitch: t.pitch }, render: (piece) => nodes.slice(piece.from, piece.to) };
+}
+
+const HEADING_FACE: Readonly<Record<Heading['level'], FontRole>> = { 1: '一级标题', 2: '二级标题', 3: '正文', 4: '正文' };
+
+/**
+ * A heading in its face, broken here like a paragraph but set ragged; it never splits (the
+ * paginator keeps it with what follows). Its first line carries the outline level.
+ */
+function headingBlock(heading: Heading, t: Typeset): Block {
+  const face = HEADING_FACE[heading.level];
+  const runs: Run[] = [];
+  // The number and a first run in the heading's face are one run (one piece of text to draw).
+  for (const run of heading.number ? [{ text: heading.number, role: face }, ...heading.runs] : heading.runs) {
+    const last = runs[runs.length - 1];
+    if (last && last.role === run.role) runs[runs.length - 1] = { ...last, text: last.text + run.text };
+    else runs.push(run);
+  }
+  const broken = breakRuns(runs, t, { indent: true, justify: false });
+  const lines = broken.flatMap((segment) => segment.lines);
+  const nodes = lineNodes(broken, face, t.bodySize, false).map((node, k) =>
+    k === 0
+      ? { ...node, style: `h${heading.level}`, headlineLevel: heading.level, bookmark: runs.map((r) => r.text).join('') }
+      : { ...node, style: `h${heading.level}`, leadingIndent: 0 },
+  );
+  return { measure: { kind: 'heading', height: lines.length * t.pitch }, render: () => nodes };
+}
+
+function tableBlock(table: Table, options: ContentOptions | undefined, pitch: number): Block {
+  const failed = (problem: GridProblem) =>
+    new MarkdownError(problem.message, table.line + 1 + problem.line, { info: table.written.info, content: table.written.content, problem });
+  // A line of room kept below; the table's margins fit in it.
+  const room = options ? options.pageHeight - 2 * options.pitch : undefined;
+  let laid: LaidGrid;
+  try {
+    laid = layGrid(table, options?.cellFont, room);
+  } catch (error) {
+    if (error instanceof GridError) throw failed(error.problem);
+    throw error;
+  }
+  const top = pitch / 4;
+  const bottom = pitch / 2;
+  // Unmeasured (no cell font): estimated generously, as one piece.
+  const measure: MeasuredTable = laid.measured
+    ? { ...laid.measured, top, bottom }
+    : { kind: 'table', top, bottom, rule: GRID_RULE, header: 0, rows: [estimateGridHeight(table, TABLE_FONT_SIZE)], spans: [] };
+  const rows = laid.measured ? undefined : laid.rowCount;
+  return {
+    measure,
+    render: (piece) => [tableNode(table, laid, rows === undefined ? piece.from : 0, rows ?? piece.to, [piece.atTop ? 0 : top, piece.cut ? 0 : bottom])],
+  };
+}
+
+/** The body's blocks measured (see paginate/ for how they meet pages). */
+export function documentBlocks(body: readonly DocumentBlock[], options?: ContentOptions): Block[] {
+  const lines = options?.lines ?? UNMEASURED;
+  const t: Typeset = {
+    pitch: options?.pitch ?? 28.95,
+    bodySize: options?.bodySize ?? 16,
+    width: lines.width,
+    measureOf: (role) => options?.faces?.[role] ?? lines.measure,
+  };
+  return body.map((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+        return paragraphBlock(block, t);
+      case 'heading':
+        return headingBlock(block, t);
+      case 'table':
+        return tableBlock(block, options, t.pitch);
+    }
+  });
 }
 
 /** Every block drawn whole, in order (the content without pages). */
-export function markdownToContent(source: string, options?: ContentOptions): PdfNode[] {
-  return markdownToBlocks(source, options).flatMap((block) => {
+export function blocksToContent(blocks: readonly Block[]): PdfNode[] {
+  return blocks.flatMap((block) => {
     const m = block.measure;
     const to = m.kind === 'lines' ? m.count : m.kind === 'table' ? m.rows.length : 1;
     return block.render({ block: 0, from: 0, to, atTop: false, cut: false, height: 0 });

@@ -3,8 +3,8 @@
  * never inside a number with its 年/月/日 or inside a quoted or bracketed name.
  */
 
-import { overlongBreaks } from '../markdown/lines.js';
-import { pageGeometry } from './geometry.js';
+import { overlongBreaks } from './lines.js';
+import { pageGeometry } from '../page/geometry.js';
 
 /** Characters (em) on one title line: 2号 in the 版心, with a character to spare. */
 export const TITLE_LINE_EM = Math.floor(pageGeometry.typeWidth / pageGeometry.titleSize) - 1;

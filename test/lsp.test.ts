@@ -128,6 +128,27 @@ describe('diagnostics', () => {
   });
 });
 
+describe('what only the build finds', () => {
+  it('a character no font has: missing-glyph as nianbao build says it, once the typing pauses; gone when the character is', async () => {
+    const text = edit('本年度未收取信息处理费。', '本年度未收取信息处理费\u{2B81D}。');
+    const file = write('glyph.md', text);
+    const build = nianbao(['build', file, '-o', path.join(dir, 'glyph.pdf')]);
+    expect(build.status).toBe(1);
+    const said = `${build.stdout}\n${build.stderr}`.split('\n').find((line) => line.includes(' missing-glyph ')) ?? '';
+    const uri = await client.open(file);
+    const latest = () => client.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? [];
+    for (let i = 0; i < 200 && !latest().some((d) => d.code === 'missing-glyph'); i++) await new Promise((r) => setTimeout(r, 50));
+    const glyph = latest().find((d) => d.code === 'missing-glyph');
+    expect(glyph).toBeDefined();
+    const { line, character } = (glyph as Diagnostic).range.start;
+    expect(said).toBe(`${file}:${line + 1}:${character + 1} 错误 missing-glyph ${(glyph?.data as { message: string }).message}`);
+    expect(textAt(text, glyph as Diagnostic)).toBe('\u{2B81D}');
+    await client.change(uri, VALID);
+    for (let i = 0; i < 200 && latest().some((d) => d.code === 'missing-glyph'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(latest()).toEqual([]);
+  });
+});
+
 describe('checking while typing', () => {
   it('gathers a burst of changes into fewer checks, the last one on the newest text', async () => {
     const uri = await client.open(write('burst.md', VALID));

@@ -2,6 +2,7 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { type CheckedSource, checkSource } from '../pipeline.js';
 import { parseSource } from '../source/parse.js';
+import type { Report } from '../model/types.js';
 import type { ParsedSource } from '../source/types.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import type { PreviousReport } from './previous.js';
@@ -28,13 +29,15 @@ export class Analysis {
   }
 
   /** The checker's result, as `nianbao check <file> [--previous sibling]` gives it. */
-  /** The file taken as last year's report, once checked. */
+  /** The file taken as last year's report, and its report, once checked. */
   previousFile: string | undefined;
+  previousReport: Report | undefined;
 
   get checked(): CheckedSource {
     if (!this.checkedSource) {
       const previous = this.previous();
       this.previousFile = previous?.file;
+      this.previousReport = previous?.report;
       this.checkedSource = checkSource(this.file, this.text, previous?.report);
     }
     return this.checkedSource;

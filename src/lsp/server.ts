@@ -3,6 +3,7 @@
  * same pipeline as `nianbao check`; completion, hover, inlay hints, code actions and the outline
  * read the table definitions and the checked model. Documents that are not reports get nothing.
  */
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,7 +16,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hasErrors } from '../diagnostics/types.js';
 import { Analysis } from './analysis.js';
+import { Drawn } from './drawn.js';
 import { codeActions } from './actions.js';
 import { completions } from './completion.js';
 import { hover } from './hover.js';
@@ -29,6 +32,13 @@ import { documentSymbols } from './symbols.js';
  * typing are gathered into one check 150 ms after the last one ran, on the newest text.
  */
 export const CHECK_INTERVAL_MS = 150;
+
+/**
+ * What only the build finds (a character no font has, a template or font that cannot be read)
+ * takes the template, the fonts and the document tree: checked once the source has no errors and
+ * the typing has paused this long, and shown with the checker's diagnostics from then on.
+ */
+export const DRAWN_QUIET_MS = 500;
 
 function fileOf(uri: string): string {
   try {
@@ -44,6 +54,8 @@ export function startServer(input: Readable, output: Writable): Promise<void> {
   const analyses = new Map<string, Analysis>();
   const lastRun = new Map<string, number>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const drawnTimers = new Map<string, NodeJS.Timeout>();
+  const drawn = new Drawn();
   /** Documents whose diagnostics are on the screen, to clear them when they stop being reports. */
   const published = new Set<string>();
   const byFile = new Map<string, string>();
@@ -88,7 +100,24 @@ export function startServer(input: Readable, output: Writable): Promise<void> {
       return;
     }
     published.add(uri);
-    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    const clean = !hasErrors(analysis.checked.diagnostics);
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: [...diagnostics, ...(clean ? drawn.last(uri, analysis) : [])] });
+    clearTimeout(drawnTimers.get(uri));
+    drawnTimers.delete(uri);
+    if (clean && path.isAbsolute(analysis.file)) drawnTimers.set(uri, setTimeout(() => void checkDrawn(uri, analysis), DRAWN_QUIET_MS));
+  };
+  /** The build's own checks on a version whose check is clean; republished when they find something or stop finding it. */
+  const checkDrawn = async (uri: string, analysis: Analysis) => {
+    drawnTimers.delete(uri);
+    let changed: boolean;
+    try {
+      changed = await drawn.check(uri, analysis);
+    } catch (error) {
+      connection.console.error(`nianbao 内部错误（${analysis.file}）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (!changed || analyses.get(uri) !== analysis || !documents.get(uri)) return;
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: [...analysis.diagnostics, ...drawn.last(uri, analysis)] });
   };
   const schedule = (uri: string) => {
     if (timers.has(uri)) return;
@@ -127,6 +156,9 @@ export function startServer(input: Readable, output: Writable): Promise<void> {
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
+    clearTimeout(drawnTimers.get(document.uri));
+    drawnTimers.delete(document.uri);
+    drawn.forget(document.uri);
     analyses.delete(document.uri);
     byFile.delete(fileOf(document.uri));
     if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -157,8 +189,9 @@ export function startServer(input: Readable, output: Writable): Promise<void> {
   return new Promise((resolve) => {
     connection.onExit(() => resolve());
     connection.onShutdown(() => {
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of [...timers.values(), ...drawnTimers.values()]) clearTimeout(timer);
       timers.clear();
+      drawnTimers.clear();
     });
     input.on('close', () => resolve());
     connection.listen();

@@ -6,7 +6,6 @@
  * the typing, only on a source the checker finds no error in, as `nianbao build` does.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { composeSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Analysis } from './analysis.js';
 import { toLspDiagnostic } from './diagnostics.js';
@@ -19,6 +18,8 @@ export class Drawn {
 
   /** Runs the checks on this version; whether the findings differ from the last ones. */
   async check(uri: string, analysis: Analysis): Promise<boolean> {
+    // Loaded on first use: the build module brings pdfmake, which the first diagnostics need not wait for.
+    const { composeSource } = await import('../build/index.js');
     const composed = await composeSource(analysis.file, analysis.text, analysis.previousReport ? { previous: analysis.previousReport } : {});
     const known = new Set(analysis.checked.diagnostics.map(key));
     const extra = composed.diagnostics.filter((d) => !known.has(key(d))).map((d) => (d.file === analysis.file ? d : { ...d, position: { line: 1, column: 1 }, message: `${d.file}：${d.message}` }));

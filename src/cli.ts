@@ -192,6 +192,14 @@ export async function main(argv: string[]): Promise<number> {
     .action((file: unknown) => {
       pending = import('./commands/fonts.js').then((m) => m.runFonts(file === undefined ? undefined : String(file)));
     });
+  cli
+    .command('lsp', '语言服务器（LSP）：在编辑器里实时检查、补全、悬停显示合计、快速修复；经标准输入输出通信')
+    .option('--stdio', '经标准输入输出通信（默认，也是唯一的方式）')
+    .allowUnknownOptions()
+    .example('nianbao lsp --stdio')
+    .action(() => {
+      pending = import('./commands/lsp.js').then((m) => m.runLsp());
+    });
   cli.help(chineseHelp);
   cli.version(await packageVersion());
   for (const option of cli.globalCommand.options) {

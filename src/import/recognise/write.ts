@@ -48,9 +48,12 @@ function yamlText(text: string): string {
   return /^[^\s#:,[\]{}&*!|>'"%@`?~-][^#:,[\]{}]*$/u.test(text) && !/\s$/.test(text) && !/^(?:true|false|null|yes|no|on|off|[-+]?\d[\d.e+-]*)$/i.test(text) ? text : JSON.stringify(text);
 }
 
-/** Markdown that reads back as the text: block markers at the start and inline markers escaped. */
+/**
+ * Markdown that reads back as the text: block markers at the start and the inline markers that
+ * would change it escaped (raw HTML is off, so `<` stays as it is; `_` inside words is no mark).
+ */
 function markdownText(text: string): string {
-  const inline = text.replace(/([\\`*_[\]<])/g, '\\$1');
+  const inline = text.replace(/([\\`*])/g, '\\$1');
   return inline.replace(/^(#|>|[-+=]|\d+[.)](?=\s|$)|`{3}|~{3})/u, (m) => `\\${m}`);
 }
 

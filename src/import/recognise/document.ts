@@ -139,7 +139,8 @@ function subHeading(text: string): { level: number; text: string } | undefined {
   return undefined;
 }
 
-const TITLE = /政府信息公开.*(?:年度报告|年报|工作报告)$|^.*\d{4}年度?.*政府信息公开.*报告$/u;
+/** A report's title: a year, 政府信息公开, and 报告 or 年报 at the end. */
+const TITLE = /\d{4}\s*年.*政府信息公开.*(?:报告|年报)$|政府信息公开.*\d{4}\s*年.*(?:报告|年报)$/u;
 
 /** 机关 from the title: what precedes the year (平潭综合实验区2021年度… → 平潭综合实验区). */
 function agencyOfTitle(title: string): string | undefined {
@@ -149,12 +150,14 @@ function agencyOfTitle(title: string): string | undefined {
 
 /** Where a title's pieces join: the print breaks a long title over lines (or a PDF over paragraphs). */
 function findTitle(paragraphs: readonly PublishedParagraph[]): { text: string; used: PublishedParagraph[] } | undefined {
+  // One paragraph first (a PDF's or Word's title broken over lines only when none is whole).
+  for (const paragraph of paragraphs) if (TITLE.test(paragraph.text) && [...paragraph.text].length <= 80) return { text: paragraph.text, used: [paragraph] };
   for (let i = 0; i < paragraphs.length; i++) {
     let text = '';
     for (let j = i; j < Math.min(paragraphs.length, i + 3); j++) {
       text += (paragraphs[j] as PublishedParagraph).text;
       if ([...text].length > 80) break;
-      if (TITLE.test(text)) return { text, used: paragraphs.slice(i, j + 1) };
+      if (j > i && TITLE.test(text)) return { text, used: paragraphs.slice(i, j + 1) };
     }
   }
   return undefined;
@@ -203,7 +206,7 @@ export function recognise(document: PublishedDocument): Recognised {
   const parts: (PartOut | undefined)[] = PARTS.map(() => undefined);
   const tables: Partial<Record<TableId, TableOut>> = {};
   let current: PartOut | undefined;
-  const yearGuess = yearOf(title?.text) ?? yearOfBody(body);
+  const yearGuess = yearOf(title?.text) ?? yearOfBody(blocks);
   const fallbackFormat: Format = defaultFormat(yearGuess ?? 2021);
   for (const block of body) {
     if (block.kind === 'table') {

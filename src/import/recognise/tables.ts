@@ -126,6 +126,7 @@ function placeValues(
       if (value.span > 1 && row.columns.length > 1) {
         // One value over several of the row's columns: which of them it belongs to is not known.
         const covered = row.columns.filter((c) => [...byColumn.entries()].some(([at, key]) => key === c && at >= value.column && at < value.column + value.span));
+        // (byColumn maps every grid column a header cell covers, so a wide header is one key.)
         if (covered.length > 1) {
           notes.push({
             code: 'import-uncertain',
@@ -201,7 +202,8 @@ function headerColumns(def: TableDef, grid: Grid, headerRows: number): Map<numbe
       if (!slot || slot.row !== r) continue;
       const key = labelKey(slot.cell.text);
       const column = def.columns.find((c) => labelKey(c.key) === key || labelKey(c.label ?? '') === key || (c.aliases ?? []).some((a) => labelKey(a) === key));
-      if (column && slot.cell.colSpan === 1) byColumn.set(slot.column, column.key);
+      // Every grid column the header cell covers: Word's grids split columns (a 商业企业 of two).
+      if (column) for (let c = slot.column; c < slot.column + slot.cell.colSpan; c++) byColumn.set(c, column.key);
     }
   }
   return byColumn;
@@ -218,10 +220,9 @@ function readApplication(table: PublishedTable, fallback: Format): TableOut {
     cells.some((c) => /申请人情况|自然人|商业企业|法人或其他组织|勾稽关系/.test(labelKey(c.text)));
   let headerRows = 0;
   while (headerRows < table.rows.length && headerRows < 4 && isHeader(table.rows[headerRows] ?? [])) headerRows++;
+  // The columns by the header's labels; without all seven, the values are the row's last cells.
   let byColumn: Map<number, string> | undefined = headerColumns(def, grid, headerRows);
-  if (byColumn.size !== def.columns.length) {
-    byColumn = grid.regular && grid.width > def.columns.length ? new Map(def.columns.map((c, i) => [grid.width - def.columns.length + i, c.key])) : undefined;
-  }
+  if (new Set(byColumn.values()).size !== def.columns.length) byColumn = undefined;
   const firstValue = byColumn ? Math.min(...byColumn.keys()) : undefined;
   const read = readRows(table, grid, firstValue).slice(headerRows);
   const groupOf = (labels: readonly string[]) => {
@@ -338,7 +339,7 @@ function readDisclosure(table: PublishedTable, fallback: Format): TableOut {
         const key = labelKey(value.cell.text);
         const column = def.columns.find((c) => labelKey(c.key) === key || labelKey(c.label ?? '') === key || (c.aliases ?? []).some((a) => labelKey(a) === key));
         if (column) {
-          header.set(value.column, column.key);
+          for (let c = value.column; c < value.column + value.span; c++) header.set(c, column.key);
           headerKeys.push(column.key);
         }
       }

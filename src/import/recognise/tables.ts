@@ -262,7 +262,7 @@ function readApplication(table: PublishedTable, fallback: Format): TableOut {
     const after = matched.slice(index + 1).find(Boolean);
     const at = before ? def.rows.indexOf(before) + 1 : 0;
     const candidate = def.rows[at];
-    const seen = row.labels.join('／') || '（无标签）';
+    const seen = row.labels.at(-1) ?? '（无标签）';
     if (candidate && !rows.has(candidate.id) && (!after || def.rows.indexOf(after) === at + 1)) {
       notes.push(labelNote(def, candidate, seen, '与全国统一格式的任何一行都对不上，按它在表中的位置'));
       matched[index] = candidate;

@@ -94,7 +94,9 @@ function partOfTitle(number: number, title: string): boolean {
   const t = normaliseTitle(title);
   if (t === part.title || (part.aliases as readonly string[]).includes(t)) return true;
   // Local wordings keep the title's key words: 主动公开, 依申请/申请, 复议/诉讼, 问题, 其他/事项.
-  const words: readonly RegExp[] = [/总体/, /主动公开/, /申请/, /复议|诉讼/, /问题|改进/, /其他|事项/];
+  const words: readonly RegExp[] = [/总体/, /主动公开/, /收到.*申请|依申请|申请.*情况/, /复议|诉讼/, /问题|改进/, /其他|事项/];
+  // A row label run into its spanning label (三、1.信访举报投诉类申请) is no heading.
+  if (/^[\d（(]/u.test(t)) return false;
   return (words[number - 1] as RegExp).test(t) && [...t].length <= 40;
 }
 
@@ -118,6 +120,12 @@ function partHeading(paragraph: PublishedParagraph): HeadingHit | undefined {
   const name = names.find((n) => body.startsWith(n));
   if (name) return { number, title: name, rest: body.slice(name.length).replace(/^[。：:\s]+/u, '') };
   return undefined;
+}
+
+/** Whether a line is one of the six part headings (not a table row label such as 四、结转下年度继续办理). */
+export function isPartHeading(text: string): boolean {
+  const hit = partHeading({ kind: 'paragraph', text, place: {} });
+  return hit !== undefined && hit.rest === '';
 }
 
 /** Sub-heading levels by their numbering: （一） → 2, 1. → 3, （1） → 4; kept as text when run in. */

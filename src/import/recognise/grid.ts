@@ -56,6 +56,8 @@ export type CellReading =
 
 /** A cell's text as a value: numbers as published (full-width digits and thousands commas read). */
 export function readValue(raw: string): CellReading {
+  // Two numbers one space apart are two cells run together, never one number.
+  if (/\d\s+\d/.test(asciiDigits(raw))) return { kind: 'unclear', seen: raw };
   const text = asciiDigits(raw).replace(/\s+/g, '');
   if (text === '') return { kind: 'blank' };
   if (text === '无') return { kind: 'none' };

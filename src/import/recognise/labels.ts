@@ -13,7 +13,7 @@ export function labelKey(text: string): string {
     .replace(/[(]/g, '（')
     .replace(/[)]/g, '）')
     .replace(/^(?:[一二三四五六七八九十]+[、.．,，]|（[一二三四五六七八九十\d]+）|\d+[.．、,，]?)+/u, '')
-    .replace(/（区分处理的[^）]*）/u, '')
+    .replace(/（区分处理的.*$/u, '')
     .replace(/其它/g, '其他')
     .replace(/[：:。，,]+$/u, '');
 }
@@ -23,6 +23,11 @@ export type MatchKind = 'exact' | 'truncated' | 'misspelled';
 export interface LabelMatch<T> {
   readonly target: T;
   readonly kind: MatchKind;
+}
+
+/** The distinct targets one of whose label keys passes `test`. */
+function targetsOf<T>(targets: readonly { readonly labels: readonly string[]; readonly target: T }[], test: (key: string) => boolean): T[] {
+  return [...new Set(targets.filter((t) => t.labels.some((l) => test(labelKey(l)))).map((t) => t.target))];
 }
 
 /** Levenshtein distance over code points. */
@@ -59,6 +64,10 @@ export function matchLabel<T>(seen: string, targets: readonly { readonly labels:
   const exact = targets.filter((t) => t.labels.some((l) => labelKey(l) === key));
   if (exact.length >= 1 && new Set(exact.map((e) => e.target)).size === 1) return { target: (exact[0] as (typeof exact)[0]).target, kind: 'exact' };
   if (exact.length > 1) return undefined;
+  // A text layer runs a spanning label into the row's own (不予公开5.属于三类内部事务信息): the
+  // row's label at the end, whole, is the row (4 characters at least, so 其他 or 总计 never is).
+  const ending = targetsOf(targets, (l) => [...l].length >= 4 && key.endsWith(l));
+  if (ending.length === 1) return { target: ending[0] as T, kind: 'exact' };
   const length = [...key].length;
   if (length >= 3) {
     const partial = targets.filter((t) => t.labels.some((l) => labelKey(l).startsWith(key) || isSubsequence(key, labelKey(l))));

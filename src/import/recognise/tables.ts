@@ -213,7 +213,7 @@ function headerColumns(def: TableDef, grid: Grid, headerRows: number): Map<numbe
 function readApplication(table: PublishedTable, fallback: Format): TableOut {
   const grid = layGrid(table);
   const texts = table.rows.flat().map((c) => c.text);
-  const format = formatBy(texts, /逾期不补正|逾期未按收费|逾期未缴费/, /^其他处理$/, fallback);
+  const format = formatBy(texts, /逾期不补正|逾期未按收费|逾期未缴费/, /其他处理$/, fallback);
   const def = tableDef('application', format);
   const notes: ImportNote[] = [];
   const isHeader = (cells: readonly PublishedCell[]) =>
@@ -241,8 +241,11 @@ function readApplication(table: PublishedTable, fallback: Format): TableOut {
       matched.push(undefined);
       return;
     }
-    const seen = row.labels.at(-1) ?? '';
-    const group = groupOf(row.labels);
+    const whole = row.labels.at(-1) ?? '';
+    // A text layer runs two label cells together with one space (不予公开 5.属于三类内部事务信息).
+    const piece = whole.includes(' ') ? whole.slice(whole.lastIndexOf(' ') + 1) : whole;
+    const seen = piece !== whole && matchLabel(piece, targetsOf(def))?.kind === 'exact' ? piece : whole;
+    const group = groupOf([...row.labels, ...(piece !== whole ? [whole.slice(0, whole.lastIndexOf(' '))] : [])]);
     const inGroup = group ? targetsOf(def, def.rows.filter((r) => r.group === group)) : [];
     const match = (inGroup.length > 0 ? matchLabel(seen, inGroup) : undefined) ?? matchLabel(seen, targetsOf(def));
     if (!match || rows.has(match.target.id)) {

@@ -46,8 +46,10 @@ const PUBLISHED_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm', '.txt', 
 export function isPublishedFile(file: string, bytes: Uint8Array): boolean {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.md' || extension === '.markdown') return false;
-  if (PUBLISHED_EXTENSIONS.has(extension)) return true;
   const kind = publishedKind(bytes);
+  // A source saved as .txt is still a source: it opens with its front matter.
+  if (kind === 'text' && /^\uFEFF?---\r?\n/.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16)).toString('utf8'))) return false;
+  if (PUBLISHED_EXTENSIONS.has(extension)) return true;
   return kind === 'pdf' || kind === 'docx' || (kind === 'html' && !/^\uFEFF?---/.test(decodePublished(bytes).slice(0, 8)));
 }
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { DocxError, readDocx } from './docx/read.js';
 import { readHtml } from './html/read.js';
-import { PdfUnavailable, readPdf } from './pdf-reader.js';
+import { readPdf } from './pdf-reader.js';
+import { UsageError } from '../diagnostics/usage-error.js';
 import { decodePublished, holds, publishedKind } from './detect.js';
 import type { OriginalPlace, PublishedDocument } from './published.js';
 import { recognise } from './recognise/document.js';
@@ -44,7 +45,8 @@ async function read(file: string, bytes: Uint8Array): Promise<PublishedDocument>
     try {
       return await readPdf(file, bytes);
     } catch (error) {
-      if (error instanceof PdfUnavailable) throw new ImportError(error.message, '先把 PDF 另存为网页或 Word 文档再导入，或用 pdftotext -layout 转成文本');
+      // The PDF reader says what it cannot read (a scan, a password, a broken file) with a hint.
+      if (error instanceof UsageError) throw new ImportError(error.message, error.hint);
       throw error;
     }
   }

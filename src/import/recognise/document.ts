@@ -7,7 +7,7 @@
 import { defaultFormat, PARTS } from '../../tables/definitions.js';
 import type { Format, TableId } from '../../tables/types.js';
 import type { OriginalPlace, PublishedBlock, PublishedDocument, PublishedParagraph } from '../published.js';
-import { asciiDigits } from '../text.js';
+import { asciiDigits, normaliseText } from '../text.js';
 import { classifyTable, type ImportNote, readTable, type TableOut } from './tables.js';
 
 export interface Located {
@@ -181,7 +181,10 @@ const located = (text: string, place: OriginalPlace): Located => ({ text, place 
 
 export function recognise(document: PublishedDocument): Recognised {
   const notes: Recognised['notes'] = [];
-  const blocks = document.blocks;
+  // Every reader's text the same way (the PDF reader keeps a space between 2023 and 年).
+  const blocks: PublishedBlock[] = document.blocks.map((b) =>
+    b.kind === 'paragraph' ? { ...b, text: normaliseText(b.text) } : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: normaliseText(c.text) }))) },
+  );
   // The first part heading splits the head (metadata, preamble) from the body.
   let first = blocks.findIndex((b) => b.kind === 'paragraph' && !b.outside && partHeading(b)?.number === 1);
   if (first < 0) first = blocks.findIndex((b) => b.kind === 'paragraph' && !b.outside && partHeading(b) !== undefined);

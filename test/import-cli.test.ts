@@ -26,7 +26,7 @@ describe('nianbao import', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toBe('nianbao: “城关镇2023.md”已经存在，不会覆盖\n  提示：换一个文件名（-o 另一个.md），或先移走“城关镇2023.md”\n');
     expect(readFileSync(path.join(dir, '城关镇2023.md'), 'utf8')).toBe(source);
-  });
+  }, 90_000);
 
   it('refuses an output that is its input, and -o that is not a source name', () => {
     const dir = scratch({ 'r.md': PAGE });
@@ -37,7 +37,7 @@ describe('nianbao import', () => {
     const pdf = nianbao(['import', 'r.md', '-o', 'out.pdf'], dir);
     expect(pdf.status).toBe(2);
     expect(pdf.stderr).toBe('nianbao: -o“out.pdf”不是源文件名：导入的结果应以 .md 结尾\n  提示：例如 -o out.md\n');
-  });
+  }, 90_000);
 
   it('--out-dir takes several files; a PDF is a clear error until the PDF reader is merged', () => {
     const dir = scratch({ 'a.html': PAGE, 'b.pdf': '%PDF-1.4\n%%EOF\n' });
@@ -46,7 +46,7 @@ describe('nianbao import', () => {
     expect(existsSync(path.join(dir, 'src', 'b.md'))).toBe(false);
     expect(run.stdout).toContain('b.pdf:1:1 错误 import-failed “b.pdf”是 PDF');
     expect(run.status).toBe(1);
-  });
+  }, 90_000);
 });
 
 describe('check and build of a published file', () => {
@@ -68,7 +68,7 @@ describe('check and build of a published file', () => {
     expect(total?.original).toEqual({ where: `第${htmlLine}行 表三“（一）予以公开”行“总计”列`, line: htmlLine });
     const text = nianbao(['check', '城关镇2023.html'], dir);
     expect(text.stdout).toContain(`城关镇2023.html 第${htmlLine}行 表三“（一）予以公开”行“总计”列 错误 applicant-total ${total?.message}`);
-  });
+  }, 90_000);
 
   it('build x.html writes x.pdf from the import (with --force past its error)', () => {
     const dir = scratch({ 'r.html': PAGE });
@@ -76,7 +76,7 @@ describe('check and build of a published file', () => {
     expect(run.status).toBe(1);
     expect(readFileSync(path.join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toBe(PAGE);
-  });
+  }, 90_000);
 
   it('init --from an imported report of year N, then check --previous against it', () => {
     // Last year's page carries one application (自然人) into the next year.
@@ -100,5 +100,5 @@ describe('check and build of a published file', () => {
     expect(wrong.stdout).toContain('carryover-mismatch');
     // The published page itself serves as --previous, with the same result.
     expect(nianbao(['check', '2024.md', '--previous', '2023.html'], dir).stdout).toBe(wrong.stdout.replaceAll('（2023.md）', '（2023.html）'));
-  });
+  }, 90_000);
 });

@@ -9,8 +9,8 @@ import { unexpectedError } from './diagnostics/internal.js';
 import { packageVersion } from './commands/version.js';
 import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
-import { checkSource } from './pipeline.js';
 import type { SummaryEntry } from './summary/page.js';
+import { checkInput } from './commands/published.js';
 
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -37,7 +37,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<number
   // Read every file at once (I/O overlaps), then check them in order.
   const texts = await Promise.all(files.map(readSource));
   for (const [index, file] of files.entries()) {
-    const checked = checkSource(file, texts[index] as Buffer, previous);
+    const checked = await checkInput(file, texts[index] as Buffer, previous);
     all.push(...checked.diagnostics);
     checkedFiles.push({ file, report: checked.report, diagnostics: checked.diagnostics });
     if (!checked.ok) failed++;
@@ -185,6 +185,17 @@ export async function main(argv: string[]): Promise<number> {
       const from = textOption(argv, options.from, ['--from']);
       const chosen: InitCommandOptions = { ...(year !== undefined ? { year } : {}), ...(from !== undefined ? { from } : {}) };
       pending = import('./commands/init.js').then((m) => m.runInit(file === undefined ? undefined : String(file), chosen));
+    });
+  cli
+    .command('import <...原文>', '导入已发布的报告（PDF、网页 HTML、Word DOCX、文本）为源文件：元数据、三张表逐格、六个部分的正文')
+    .option('-o, --out <文件>', '输出的源文件（只有一个原文时；默认与原文同名的 .md）')
+    .option('--out-dir <目录>', '输出目录')
+    .example('nianbao import 南口镇2020年报.pdf')
+    .example('nianbao import reports/*.html --out-dir sources')
+    .action((files: unknown[], options: Record<string, unknown>) => {
+      const out = textOption(argv, options.out, ['-o', '--out']);
+      const outDir = textOption(argv, options.outDir, ['--out-dir']);
+      pending = import('./commands/import.js').then((m) => m.runImport(names(files), { ...(out !== undefined ? { out } : {}), ...(outDir !== undefined ? { outDir } : {}) }));
     });
   cli
     .command('fonts [文件]', '列出各角色使用的字体文件，以及是否是随附的后备字体')

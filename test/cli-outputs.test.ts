@@ -282,7 +282,7 @@ describe('help in Chinese', () => {
     expect(run.stdout).not.toMatch(ENGLISH);
     expect(run.stdout).toContain('\n用法:\n  $ nianbao <命令> [选项]\n');
     const commands = run.stdout.split('\n命令:\n')[1]?.split('\n\n')[0]?.split('\n') ?? [];
-    expect(commands.map((line) => line.trim().split(' ')[0])).toEqual(['check', 'build', 'watch', 'init', 'fonts', 'lsp']);
+    expect(commands.map((line) => line.trim().split(' ')[0])).toEqual(['check', 'build', 'watch', 'init', 'import', 'fonts', 'lsp']);
     for (const line of commands) expect(line).toMatch(/^ {2}\S+( \S+)? +[\u4e00-\u9fff]/);
     // The descriptions line up in one column on a terminal (CJK characters are two columns wide).
     const column = (line: string) => [...(/^ {2}\S+( \S+)? +/.exec(line)?.[0] ?? '')].reduce((n, ch) => n + (/[\u3000-\u9fff]/.test(ch) ? 2 : 1), 0);
@@ -290,7 +290,7 @@ describe('help in Chinese', () => {
   });
 
   it('each command\'s --help is in Chinese', () => {
-    for (const command of ['check', 'build', 'watch', 'init', 'fonts', 'lsp']) {
+    for (const command of ['check', 'build', 'watch', 'init', 'import', 'fonts', 'lsp']) {
       const run = nianbao([command, '--help']);
       expect(run.status).toBe(0);
       expect(run.stdout).not.toMatch(ENGLISH);

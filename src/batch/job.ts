@@ -7,6 +7,7 @@ import { htmlPath } from '../files/outputs.js';
 import { writeAtomic, writeFailure } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
+import { inputSource } from '../commands/published.js';
 
 export interface BuildJob {
   readonly file: string;
@@ -37,11 +38,15 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
   } catch (error) {
     return { file: job.file, diagnostics: [], failed: true, ms: elapsed(), problem: readFailure(job.file, error) };
   }
-  const result = await buildSource(job.file, text, {
+  // A published report (PDF, HTML, DOCX) builds from its import, its diagnostics said against it.
+  const input = await inputSource(job.file, text);
+  if (input.failed) return { file: job.file, diagnostics: [input.failed], failed: true, ms: elapsed() };
+  const built = await buildSource(job.file, input.source, {
     force: job.force,
     ...(previous ? { previous } : {}),
     ...(job.sourceDateEpoch ? { sourceDateEpoch: job.sourceDateEpoch } : {}),
   });
+  const result = input.source === text ? built : { ...built, diagnostics: [...input.diagnostics, ...input.locate(built.diagnostics)] };
   const failed = hasErrors(result.diagnostics);
   if (!result.pdf) return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed() };
   try {

@@ -16,7 +16,8 @@ export function visible(text: string): string {
 
 /** `file:line:col 错误 CODE 说明`, then the hint indented on the next line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.position.line}:${d.position.column} ${SEVERITY_LABEL[d.severity]} ${d.code} ${d.message}`;
+  const at = d.original ? `${d.file} ${d.original.where || `导入后第${d.position.line}行`}` : `${d.file}:${d.position.line}:${d.position.column}`;
+  const head = `${at} ${SEVERITY_LABEL[d.severity]} ${d.code} ${d.message}`;
   return visible(d.hint ? `${head}\n  提示：${d.hint}` : head);
 }
 
@@ -35,6 +36,7 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): string {
       code: d.code,
       message: visible(d.message),
       hint: visible(d.hint),
+      ...(d.original ? { original: { ...d.original, where: visible(d.original.where) } } : {}),
     })),
     null,
     2,

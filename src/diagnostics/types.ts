@@ -16,6 +16,11 @@ export interface Diagnostic {
   readonly message: string;
   /** What to do about it, in Chinese. */
   readonly hint: string;
+  /**
+   * For a published file checked directly (PDF, HTML, DOCX): where in the original the place is
+   * (第3页 表三“本年新收”行“自然人”列); `position` is then in the source `nianbao import` writes.
+   */
+  readonly original?: { readonly where: string; readonly page?: number; readonly line?: number };
 }
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {

@@ -2,7 +2,7 @@
 import { UsageError } from '../diagnostics/usage-error.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { Report } from '../model/types.js';
-import { checkSource } from '../pipeline.js';
+import { checkInput } from '../commands/published.js';
 import { errnoReason, readRegularFile, SIZE_LIMITS, UnreadableFile } from './regular.js';
 
 /** Why a file could not be read, in Chinese: `无法读取“x”：没有读取权限`. */
@@ -24,9 +24,12 @@ export async function readSource(file: string): Promise<Buffer> {
   }
 }
 
-/** Last year's report (for --previous and --from): its own errors are shown; it must at least parse. */
+/**
+ * Last year's report (for --previous and --from), a source or a published report (imported in
+ * memory): its own errors are shown; it must at least parse.
+ */
 export async function readPreviousReport(file: string): Promise<Report> {
-  const checked = checkSource(file, await readSource(file));
+  const checked = await checkInput(file, await readSource(file));
   if (!checked.report) {
     process.stderr.write(`${formatDiagnostics(checked.diagnostics)}\n`);
     throw new UsageError(`上一年的报告“${file}”无法读取为报告`, '先修正上一年报告里的错误');

@@ -47,6 +47,13 @@ export interface PublishedParagraph {
   readonly size?: number;
   /** Bold or a heading font (黑体) where the reader knows it. */
   readonly bold?: boolean;
+  /** A heading element's level (HTML h1–h6, a DOCX heading style) where the reader knows it. */
+  readonly heading?: number;
+  /**
+   * Page chrome outside the article (a web page's title bar, navigation, footer): the recogniser
+   * reads metadata from it (标题, 发布时间) but never narrative.
+   */
+  readonly outside?: boolean;
   readonly place: OriginalPlace;
 }
 
@@ -61,4 +68,6 @@ export interface PublishedDocument {
   readonly blocks: readonly PublishedBlock[];
   /** A web page's own publication date (发布时间 …) when the page states one, as written. */
   readonly published?: string;
+  /** A web page's <title> (or a DOCX's title property), the last fallback for the 标题. */
+  readonly pageTitle?: string;
 }

@@ -13,7 +13,7 @@ export const advance = (ch: string) => (isWide(ch) ? 1 : 0.5);
  * turns those, and only those, back. Full-width punctuation is left as printed.
  */
 export const cleanText = (text: string) =>
-  text.replace(/[\u2E80-\u2FDF]/gu, (ch) => ch.normalize('NFKC')).replace(/[\u0000-\u0008\u000B-\u001F\u00AD\uFFFD]/gu, '');
+  text.replace(/[\u2E80-\u2FDF]/gu, (ch) => ch.normalize('NFKC')).replace(/[\p{Cc}\u00AD\uFFFD]/gu, (ch) => (ch === '\t' || ch === '\n' ? ' ' : ''));
 
 /** Two pieces of text set one after the other: a space between them only where Latin meets Latin. */
 export function joinPieces(left: string, right: string, gap: boolean): string {

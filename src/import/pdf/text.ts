@@ -102,7 +102,8 @@ export function shapeOf(line: TextLine, column: Column): LineShape {
   const em = line.size || column.size;
   const leftGap = line.x - column.left;
   const rightGap = column.right - line.right;
-  if (leftGap > 1.2 * em && rightGap > 1.2 * em && Math.abs(leftGap - rightGap) <= Math.max(1.2 * em, 0.04 * (column.right - column.left))) {
+  // Centred: equal room both sides (a title line nearly as wide as the column has little of it).
+  if (leftGap > 0.5 * em && rightGap > 0.5 * em && Math.abs(leftGap - rightGap) <= Math.max(0.8 * em, 0.03 * (column.right - column.left))) {
     // An indented short line whose gaps happen to match is a first line, not centred.
     if (Math.abs(leftGap - 2 * em) > 0.4 * em || leftGap > 3 * em) return 'centred';
   }

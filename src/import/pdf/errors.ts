@@ -15,7 +15,7 @@ export class PdfReadError extends UsageError {
 export const scanned = (file: string, pages: number) =>
   new PdfReadError(
     file,
-    `“${file}”没有文字层（${pages} 页都只有图片，像是扫描件）：读不出其中的文字和表格`,
+    `“${file}”没有文字层（${pages === 1 ? '唯一的一页只有图片' : `${pages} 页都只有图片`}，像是扫描件）：读不出其中的文字和表格`,
     '先用 OCR 软件给 PDF 加上文字层（如 ocrmypdf -l chi_sim、WPS 或 Acrobat 的“文字识别”），再导入；也可以导入同一报告的网页版或 Word 版',
   );
 

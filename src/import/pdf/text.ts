@@ -16,7 +16,7 @@ export interface TextLine {
   readonly bold: boolean;
 }
 
-/** Runs on one baseline, left to right. Runs far apart on one baseline stay one line (a tab). */
+/** Runs on one baseline, left to right; runs more than four characters apart are separate lines. */
 export function pageLines(page: number, runs: readonly Run[]): TextLine[] {
   const groups: Run[][] = [];
   for (const run of [...runs].sort((p, q) => p.baseline - q.baseline || p.x - q.x)) {
@@ -27,8 +27,22 @@ export function pageLines(page: number, runs: readonly Run[]): TextLine[] {
     if (group) group.push(run);
     else groups.push([run]);
   }
-  return groups.map((group) => {
+  // A wide gap on one baseline parts two things set on one line (版记: 印发机关 left, 印发日期 right).
+  const parts: Run[][] = [];
+  for (const group of groups) {
     group.sort((p, q) => p.x - q.x);
+    let part: Run[] = [];
+    for (const run of group) {
+      const last = part.at(-1);
+      if (last && run.x - last.right > Math.max(run.size, last.size) * 4) {
+        parts.push(part);
+        part = [];
+      }
+      part.push(run);
+    }
+    parts.push(part);
+  }
+  return parts.map((group) => {
     let text = '';
     let right = Number.NEGATIVE_INFINITY;
     let boldChars = 0;
@@ -99,7 +113,7 @@ export function textColumn(lines: readonly TextLine[], pageWidth: number): Colum
 export type LineShape = 'indented' | 'centred' | 'right' | 'flush';
 
 export function shapeOf(line: TextLine, column: Column): LineShape {
-  const em = line.size || column.size;
+  const em = Math.min(line.size || column.size, column.size);
   const leftGap = line.x - column.left;
   const rightGap = column.right - line.right;
   // Centred: equal room both sides (a title line nearly as wide as the column has little of it).

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import PDFDocument from 'pdfkit';
+import PDFDocument, { type PdfKitDocument, type PdfKitOptions } from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedDocument, PublishedParagraph, PublishedTable } from '../src/import/published.js';
 import { PdfReadError, readPdf } from '../src/import/pdf/index.js';
@@ -165,7 +165,7 @@ describe('nianbao’s own PDFs read back', () => {
 });
 
 /** A PDF made with pdfkit (pdfmake's engine, a dependency). */
-function pdfkit(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+function pdfkit(draw: (doc: PdfKitDocument) => void, options: PdfKitOptions = {}): Promise<Buffer> {
   return new Promise((resolve) => {
     const doc = new PDFDocument({ size: 'A4', ...options });
     const chunks: Buffer[] = [];

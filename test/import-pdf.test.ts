@@ -164,6 +164,41 @@ describe('nianbao’s own PDFs read back', () => {
   });
 });
 
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('a PDF printed by LibreOffice (the stand-in for a Word-made PDF)', () => {
+  // LibreOffice's HTML import takes a table's borders from its border attribute, not from CSS:
+  // the page's tables get one, as a Word table has its borders. .ci/run installs LibreOffice
+  // and a CJK font (fonts-wqy-microhei); without soffice there is nothing to print with.
+  it.skipIf(!soffice)('nanlong printed from its web page: the same three tables, cell by cell, and the paragraphs in order', async () => {
+    const { html } = built['nanlong-2021'] as (typeof built)[string];
+    const bordered = path.join(dir, 'nanlong-lo.html');
+    writeFileSync(bordered, html.replace(/<table/gu, '<table border="1" cellspacing="0"'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, bordered], { stdio: 'ignore', timeout: 120_000 });
+    const printed = path.join(dir, 'nanlong-lo.pdf');
+    const doc = await readPdf(printed, readFileSync(printed));
+    expect(execFileSync('pdfinfo', [printed], { encoding: 'utf8' })).toMatch(/Producer: +LibreOffice/u);
+    expect(tablesOf(doc).map(pdfTable)).toEqual(htmlTables(html));
+    // LibreOffice sets table 三 over three pages, repeating its three header rows on each: one
+    // table again, the header once.
+    expect(execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).match(/申请人情况/gu)).toHaveLength(3);
+    const three = tablesOf(doc)[1] as PublishedTable;
+    expect([...new Set(three.rows.flat().map((c) => c.place.page))]).toEqual([3, 4, 5]);
+    expect(three.rows.flat().filter((c) => c.text === '申请人情况')).toHaveLength(1);
+    const read = paragraphsOf(doc).map((p) => squeeze(p.text));
+    // LibreOffice leaves out the 版头's issuer mark (set in CSS it cannot follow): not in the PDF at all.
+    const [issuer, ...blocks] = htmlParagraphs(html);
+    expect(issuer).toBe('临夏市南龙镇政府文件');
+    expect(squeeze(execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }))).not.toContain(issuer);
+    let at = 0;
+    for (const block of blocks) {
+      const found = read.indexOf(block, at);
+      expect(found, block.slice(0, 30)).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+  }, 180_000);
+});
+
 /** A PDF made with pdfkit (pdfmake's engine, a dependency). */
 function pdfkit(draw: (doc: PdfKitDocument) => void, options: PdfKitOptions = {}): Promise<Buffer> {
   return new Promise((resolve) => {

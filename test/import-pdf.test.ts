@@ -221,6 +221,80 @@ async function readError(file: string, bytes: Uint8Array): Promise<PdfReadError>
   throw new Error('read without an error');
 }
 
+describe('a table drawn as WPS draws it, cut by a page break', () => {
+  // The shape of 淮安市 2024's table 三 at its page break (WPS 文字): stroked rules on one page,
+  // thin filled bars overleaf, no rule under the last row at the page foot, the label column
+  // 三、本年度办理结果 going on blank, （四）无法提供 cut into （四）无 and 法提供, no header repeated;
+  // and a row set as one string across two cells, as some printers write rows.
+  const xs = [77, 103, 180, 340, 420, 516];
+  const song = 'fonts/FandolSong-Regular.ttf';
+  const cut = () =>
+    pdfkit(
+      (doc) => {
+        const vertical = (x: number, from: number, to: number) => doc.moveTo(x, from).lineTo(x, to).lineWidth(0.5).stroke();
+        const horizontal = (y: number, from: number, to: number) => doc.moveTo(from, y).lineTo(to, y).lineWidth(0.5).stroke();
+        const bar = (y: number, from: number, to: number) => doc.rect(from, y - 0.25, to - from, 0.5).fill('#000000');
+        const text = (s: string, x: number, y: number, size = 10) => doc.font(song).fontSize(size).text(s, x, y, { lineBreak: false });
+        text('三、收到和处理政府信息公开申请情况', 77, 560, 16);
+        for (const y of [600, 630, 660]) horizontal(y, 77, 516);
+        horizontal(690, 103, 516);
+        for (const x of [77, 340, 420, 516]) vertical(x, 600, 730);
+        vertical(103, 660, 730);
+        vertical(180, 690, 730);
+        text('项目', 120, 608);
+        text('自然人', 350, 608);
+        text('总计', 440, 608);
+        text('一、本年新收政府信息公开申请数量', 80, 638);
+        text('10', 370, 638);
+        text('10', 460, 638);
+        [...'三、本年度办理结果'].forEach((ch, i) => text(ch, 87, 662 + i * 7, 7));
+        text('（一）予以公开', 106, 668);
+        text('5', 370, 668);
+        text('5', 460, 668);
+        text('（四）无', 106, 702);
+        text('1.本机关不掌握相关政府信息', 182, 702, 9);
+        text('746', 370, 702);
+        text('769', 460, 702);
+        text('- 1 -', 285, 800, 12);
+        doc.addPage();
+        for (let i = 0; i + 1 < xs.length; i++) bar(60, xs[i] ?? 0, xs[i + 1] ?? 0);
+        bar(90, 180, 516);
+        horizontal(120, 77, 516);
+        for (const x of xs) vertical(x, 60, 120);
+        text('法提供', 106, 82);
+        text('2.没有现成信息需要另行制作', 182, 68, 9);
+        text('11', 370, 68);
+        text('11', 460, 68);
+        text('3.补正后申请内容仍不明确', 182, 98, 9);
+        text(`1${' '.repeat(24)}1`, 375, 98);
+        text('四、政府信息公开行政复议、行政诉讼情况', 77, 160, 16);
+        text('- 2 -', 285, 800, 12);
+      },
+      { margin: 0 },
+    );
+
+  it('is one table: the label column over both pages, （四）无法提供 whole, the row set as one string cut between its cells', async () => {
+    const doc = await readPdf('wps.pdf', await cut());
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? 'table' : b.text))).toEqual([
+      '三、收到和处理政府信息公开申请情况',
+      'table',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
+    const table = tablesOf(doc)[0] as PublishedTable;
+    expect(table.rows.map((row) => row.map((c) => `${c.text} ${c.rowSpan}x${c.colSpan}`))).toEqual([
+      ['项目 1x3', '自然人 1x1', '总计 1x1'],
+      ['一、本年新收政府信息公开申请数量 1x3', '10 1x1', '10 1x1'],
+      ['三、本年度办理结果 4x1', '（一）予以公开 1x2', '5 1x1', '5 1x1'],
+      ['（四）无法提供 3x1', '1.本机关不掌握相关政府信息 1x1', '746 1x1', '769 1x1'],
+      ['2.没有现成信息需要另行制作 1x1', '11 1x1', '11 1x1'],
+      ['3.补正后申请内容仍不明确 1x1', '1 1x1', '1 1x1'],
+    ]);
+    // Each cell says where it is printed: the second page's rows on page 2.
+    expect(table.rows[4]?.map((c) => c.place.page)).toEqual([2, 2, 2]);
+    expect(table.rows[4]?.[1]?.place).toEqual({ page: 2, x: 340, y: 60 });
+  });
+});
+
 describe('files the reader cannot read', () => {
   it('a scan (pages that are pictures of pages): no text layer, OCR first', async () => {
     // A real page of nankou's report as a picture, two pages of it, as a scanner makes them.

@@ -13,6 +13,13 @@ declare module 'pdfkit' {
     addPage(): this;
     fontSize(size: number): this;
     text(text: string, x?: number, y?: number, options?: { lineBreak?: boolean }): this;
+    font(file: string): this;
+    moveTo(x: number, y: number): this;
+    lineTo(x: number, y: number): this;
+    lineWidth(width: number): this;
+    stroke(): this;
+    rect(x: number, y: number, width: number, height: number): this;
+    fill(colour?: string): this;
     end(): void;
   }
   const PDFDocument: new (options?: PdfKitOptions) => PdfKitDocument;

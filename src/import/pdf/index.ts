@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { PublishedBlock, PublishedCell, PublishedDocument } from '../published.js';
 import { cleanText, oneSpace } from './chars.js';
@@ -14,6 +13,7 @@ import { broken, empty, encrypted, PdfReadError, scanned } from './errors.js';
 import { pageTables, type TablePiece } from './grid.js';
 import { append, continues, fromPiece, type JoinedTable } from './join.js';
 import { readPage, type PageContent } from './page.js';
+import { type Pdfjs, pdfjs } from './pdfjs.js';
 import { dropFurniture, pageLines, ParagraphBuilder, type TextLine, textColumn } from './text.js';
 
 export { PdfReadError } from './errors.js';
@@ -28,7 +28,7 @@ function pdfjsData(): { cMapUrl?: string; standardFontDataUrl?: string } {
   }
 }
 
-async function open(file: string, bytes: Uint8Array): Promise<PDFDocumentProxy> {
+async function open({ getDocument, VerbosityLevel }: Pdfjs, file: string, bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
     return await getDocument({
       // pdfjs takes the buffer over: give it a copy so the caller's bytes stay usable.
@@ -54,12 +54,13 @@ type Piece = { readonly top: number; readonly table: TablePiece } | { readonly t
 const visibleChars = (lines: readonly TextLine[]) => lines.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
 
 export async function readPdf(file: string, bytes: Uint8Array): Promise<PublishedDocument> {
-  const document = await open(file, bytes);
+  const library = await pdfjs();
+  const document = await open(library, file, bytes);
   try {
     const pages: PageContent[] = [];
     for (let n = 1; n <= document.numPages; n++) {
       try {
-        pages.push(await readPage(await document.getPage(n)));
+        pages.push(await readPage(library.OPS, await document.getPage(n)));
       } catch (error) {
         if (error instanceof PdfReadError) throw error;
         throw broken(file, `第 ${n} 页无法解析`);

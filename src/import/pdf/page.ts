@@ -3,6 +3,7 @@
  * page's top-left corner (the viewport's orientation, so a rotated page reads as it is shown).
  */
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { Ops } from './pdfjs.js';
 import { drawnRules, type Rule } from './rules.js';
 import { verticalRuns } from './vertical.js';
 
@@ -47,13 +48,13 @@ function fontName(raw: string | undefined): string {
 /** A bold face or a heading face (黑体 and its kin: what a clerk sees as bold). */
 const BOLD = /bold|black|heavy|demi|semibold|黑体|simhei|heiti|(?:^|[^a-z])hei(?:[^a-z]|$)|fzhtk|fzht|hei-/i;
 
-export async function readPage(page: PDFPageProxy): Promise<PageContent> {
+export async function readPage(OPS: Ops, page: PDFPageProxy): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const [va = 1, vb = 0, vc = 0, vd = -1, ve = 0, vf = 0] = viewport.transform;
   const toPage = (x: number, y: number): [number, number] => [va * x + vc * y + ve, vb * x + vd * y + vf];
   // The operator list first: it loads the fonts, whose real names tell bold from regular.
   const operators = await page.getOperatorList();
-  const { rules, images } = drawnRules(operators, toPage);
+  const { rules, images } = drawnRules(OPS, operators, toPage);
   const content = await page.getTextContent({ disableNormalization: false });
   const fonts = new Map<string, { font: string; bold: boolean }>();
   const fontOf = (id: string) => {
@@ -72,7 +73,7 @@ export async function readPage(page: PDFPageProxy): Promise<PageContent> {
     return known;
   };
   const vertical = new Set(Object.entries(content.styles).filter(([, style]) => style.vertical).map(([id]) => id));
-  const runs: Run[] = verticalRuns(operators, toPage, vertical, fontOf);
+  const runs: Run[] = verticalRuns(OPS, operators, toPage, vertical, fontOf);
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '' || vertical.has(item.fontName)) continue;
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform as number[];

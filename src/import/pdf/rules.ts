@@ -3,7 +3,7 @@
  * thin filled rectangles (WPS and Word draw many table borders as filled bars). Only horizontal
  * and vertical ones matter for tables; white ones are invisible and dropped.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Ops } from './pdfjs.js';
 
 /** A horizontal or vertical rule, in points from the page's top-left corner. */
 export interface Rule {
@@ -34,9 +34,6 @@ const CURVE = 2;
 const QUADRATIC = 3;
 const CLOSE = 4;
 
-const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
 /** A filled bar this thin (points) is a rule, not a shaded cell. */
 const BAR = 2.5;
@@ -97,7 +94,10 @@ function box(points: readonly [number, number][]): { left: number; right: number
   return onEdge ? { left, right, top, bottom } : undefined;
 }
 
-export function drawnRules(list: { fnArray: number[]; argsArray: unknown[] }, toPage: ToPage): { rules: Rule[]; images: number } {
+export function drawnRules(OPS: Ops, list: { fnArray: number[]; argsArray: unknown[] }, toPage: ToPage): { rules: Rule[]; images: number } {
+  const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const rules: Rule[] = [];
   let images = 0;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];

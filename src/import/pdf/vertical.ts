@@ -3,7 +3,7 @@
  * move), placed from the operator list. pdfjs's text content merges such characters into one item
  * and loses some of them, so the reader drops its vertical items and places each glyph itself.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Ops } from './pdfjs.js';
 import type { Run } from './page.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -26,6 +26,7 @@ interface Glyph {
 }
 
 export function verticalRuns(
+  OPS: Ops,
   list: { fnArray: number[]; argsArray: unknown[] },
   toPage: ToPage,
   vertical: ReadonlySet<string>,

@@ -95,6 +95,9 @@ const result = await build({
     ].join('\n'),
   },
   plugins: [oneCopyAndDeferred],
+  // pdfjs-dist (the PDF reader, src/import/pdf/pdfjs.ts) is an ES module that finds its worker
+  // and data beside itself: imported at run time from node_modules, only when a PDF is read.
+  external: ['pdfjs-dist', 'pdfjs-dist/*'],
   logLevel: 'warning',
 });
 

@@ -46,6 +46,9 @@ export function runBundle(name: 'cli' | 'worker'): void {
       };
     } else process.once('exit', write);
   }
+  // import() inside a vm script has no loader on Node 20 (and the option that lends one prints
+  // an ExperimentalWarning): modules left out of the bundle (pdfjs-dist) are imported here.
+  (globalThis as { nianbaoImport?: (specifier: string) => Promise<unknown> }).nianbaoImport = (specifier) => import(specifier);
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, require, module, filename, path.dirname(filename));

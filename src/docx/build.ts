@@ -11,14 +11,13 @@ import { faceInk } from '../fonts/ink.js';
 import { loadFont, type ResolvedFont } from '../fonts/resolve.js';
 import type { Report } from '../model/types.js';
 import { type EmbeddedFace, type FontTableEntry, OFFICE_FONTS, type WordFont } from './fonts.js';
-import { type ColophonPlacement, renderDocx } from './render.js';
+import { renderDocx } from './render.js';
 
 export interface DocxBuildOptions {
   /** Embed the font files the PDF was set with (--embed-fonts). */
   readonly embedFonts?: boolean;
   /** SOURCE_DATE_EPOCH, seconds. */
   readonly sourceDateEpoch?: string;
-  readonly colophon?: ColophonPlacement;
 }
 
 /** The PDF's creation date, by the PDF's rule: SOURCE_DATE_EPOCH, else the 成文日期 (Beijing midnight), else 1 January after the year. */
@@ -76,7 +75,6 @@ export async function docxOfBuild(result: BuildResult, options: DocxBuildOptions
     fonts,
     fontTable: table,
     date: documentDate(result.report, options.sourceDateEpoch),
-    ...(options.colophon ? { colophon: options.colophon } : {}),
     ...(ink ? { pageNumberDashDepth: ink.ascent - ink.extent('—').top } : {}),
   });
 }

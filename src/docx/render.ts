@@ -3,7 +3,16 @@
  * Content only names styles (styles.ts): headings carry the number the composer gave them as
  * text, tables are real Word tables (gridSpan, vMerge, repeated header rows, rows that do not
  * split, cells centred), the 版头's rule is a paragraph border, page numbers are PAGE fields in
- * odd and even footers, and the 版记 is a table anchored to the bottom of the 版心.
+ * odd and even footers, and the 版记 is a section starting on an even page, its rules ending on
+ * the 版心's bottom edge.
+ *
+ * Why a section: GB/T 9704 puts the 版记 at the foot of the last page, an even one. Word and
+ * LibreOffice both start a section on the next even page (inserting the blank odd page) and both
+ * keep a paragraph's space above it at a page's top; a floating table or a frame anchored to the
+ * page's foot would be right in Word but is set in the flow by LibreOffice 7 (a table as wide as
+ * the text, a frame after a section break), and a section's vertical alignment is Word's only.
+ * The cost: where the body ends on an even page with room below, the PDF sets the 版记 there
+ * and the DOCX two pages on.
  */
 import {
   AlignmentType,
@@ -14,10 +23,8 @@ import {
   Packer,
   PageNumber,
   Paragraph as WordParagraph,
-  RelativeVerticalPosition,
   SectionType,
   Table as WordTable,
-  TableAnchorType,
   TableCell as WordCell,
   TableLayoutType,
   TableRow,
@@ -33,15 +40,7 @@ import { pageGeometry as g } from '../page/geometry.js';
 import { TABLE_FONT_SIZE } from '../template/tables.js';
 import { embeddedParts, type FontTableEntry, fontTableRelsXml, fontTableXml, OFFICE_FONTS, type WordFont } from './fonts.js';
 import { BODY_SIZE, ROLE_CHARACTER_STYLE, STYLE, STYLE_ROLE, stylesXml, TEXT_WIDTH, tableStyle, twips } from './styles.js';
-import { pinZipTimes } from './zip.js';
-
-/**
- * Where the 版记 stands. GB/T 9704 puts it at the foot of the last page, an even one:
- * `after-body` when the body's last page is even and has room for it, `even-page` to start it on
- * the next even page (Word and LibreOffice insert the blank odd page a section starting on an
- * even page needs).
- */
-export type ColophonPlacement = 'after-body' | 'even-page';
+import { readZip, writeZip } from './zip.js';
 
 export interface DocxOptions {
   /** The name runs give each role, and what the font table says of it (default: a Windows office's). */
@@ -50,7 +49,6 @@ export interface DocxOptions {
   readonly fontTable?: readonly FontTableEntry[];
   /** The document's date (core properties, zip entries): the PDF's creation date. */
   readonly date: Date;
-  readonly colophon?: ColophonPlacement;
   /** Depth of the 一字线's ink top below the top of a page number's line, em (宋体 about 0.55). */
   readonly pageNumberDashDepth?: number;
   readonly producer?: string;
@@ -101,7 +99,6 @@ export function gridColumns(table: Pick<Table, 'columns' | 'widths'>): number[] 
 }
 
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const; // 0.5 pt
-const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 
 function cellParagraphs(text: string, style: string, align: 'left' | 'center' | 'right'): WordParagraph[] {
   const alignment = align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : undefined;
@@ -193,34 +190,21 @@ export function signatureIndents(signature: string | undefined, date: string | u
   return { signatureRight: 2, dateRight: 2 + sig - 2 - day };
 }
 
-/** The 版记: one column between 0.35 mm rules (0.25 mm between its rows), anchored at the 版心's foot. */
-function colophonTable(document: Document): WordTable | undefined {
+/** The 版记's rows: paragraphs of the frame its styles anchor at the 版心's foot. */
+function colophonParagraphs(document: Document): WordParagraph[] {
   const colophon = document.colophon;
-  if (!colophon) return undefined;
-  const rows: TableRow[] = [];
-  const row = (children: TextRun[]) =>
-    new TableRow({ cantSplit: true, children: [new WordCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, children: [new WordParagraph({ style: STYLE.colophon, children })] })] });
-  if (colophon.copyTo) rows.push(row(textRuns([colophon.copyTo], STYLE.colophon)));
+  if (!colophon) return [];
+  const rows: TextRun[][] = [];
+  if (colophon.copyTo) rows.push(textRuns([colophon.copyTo], STYLE.colophon));
   if (colophon.printLine) {
     const { printer, printDate } = colophon.printLine;
-    rows.push(row([...textRuns([printer], STYLE.colophon), new TextRun({ children: [new Tab(), printDate.text] })]));
+    rows.push([...textRuns([printer], STYLE.colophon), new TextRun({ children: [new Tab(), printDate.text] })]);
   }
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const; // 1 pt ≈ 0.35 mm
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const; // 0.75 pt ≈ 0.25 mm
-  return new WordTable({
-    rows,
-    columnWidths: [TEXT_WIDTH],
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    borders: { top: thick, bottom: thick, left: NO_RULE, right: NO_RULE, insideHorizontal: thin, insideVertical: NO_RULE },
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      absoluteHorizontalPosition: 0,
-    },
-  });
+  return rows.map((children, i) => new WordParagraph({ style: i > 0 && i === rows.length - 1 ? STYLE.colophonLast : STYLE.colophon, children }));
+}
+
+function banjiRows(document: Document): number {
+  return (document.colophon?.copyTo ? 1 : 0) + (document.colophon?.printLine ? 1 : 0);
 }
 
 /** “— N —”: the number is Word's PAGE field, so it stays right as pages come and go. */
@@ -315,14 +299,11 @@ export async function renderDocx(document: Document, options: DocxOptions): Prom
   const grid = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE };
   const footers = { default: pageNumberFooter(STYLE.pageNumberOdd), even: pageNumberFooter(STYLE.pageNumberEven) };
   const sections: ISectionOptions[] = [];
-  const banji = colophonTable(document);
-  const placement = options.colophon ?? 'even-page';
-  if (banji && placement === 'after-body') content.push(banji, new WordParagraph({ style: STYLE.colophon }));
   sections.push({ properties: { page, grid }, footers, children: content });
-  if (banji && placement === 'even-page') {
-    // Its footers are the body's (a section without its own inherits them).
-    sections.push({ properties: { page, grid, type: SectionType.EVEN_PAGE }, children: [banji, new WordParagraph({ style: STYLE.colophon })] });
-  }
+  const banji = colophonParagraphs(document);
+  // The 版记 is a section of its own that starts on an even page, its first row's space
+  // above it the height of the 版心 less its own; its footers are the body's (inherited).
+  if (banji.length > 0) sections.push({ properties: { page, grid, type: SectionType.EVEN_PAGE }, children: banji });
 
   const word = new WordDocument({
     title: document.info.title,
@@ -330,20 +311,21 @@ export async function renderDocx(document: Document, options: DocxOptions): Prom
     creator: document.info.author,
     keywords: document.info.keywords,
     evenAndOddHeaderAndFooters: true,
-    externalStyles: stylesXml({ fonts, issuerMarkSize, ...indents, signers: (header?.signers.length ?? 0) > 0, tableSizes }),
+    externalStyles: stylesXml({ fonts, issuerMarkSize, ...indents, signers: (header?.signers.length ?? 0) > 0, colophonRows: banjiRows(document), tableSizes }),
     sections,
   });
   const parts = embeddedParts(table);
+  // The parts the docx package would write otherwise: stamped with the time of packing, its
+  // own font table (no alternative names, random keys), its settings.
   const overrides = [
     { path: 'docProps/core.xml', data: coreXml(document, options.date, producer) },
     { path: 'word/settings.xml', data: settingsXml(parts.length > 0) },
     { path: 'word/fontTable.xml', data: fontTableXml(table, parts) },
-    ...(parts.length > 0
-      ? [{ path: 'word/_rels/fontTable.xml.rels', data: fontTableRelsXml(parts) }, ...parts.map((part) => ({ path: part.path, data: part.data }))]
-      : []),
+    ...(parts.length > 0 ? [{ path: 'word/_rels/fontTable.xml.rels', data: fontTableRelsXml(parts) }] : []),
   ];
-  const zip = await Packer.toBuffer(word, false, overrides as unknown as Parameters<typeof Packer.toBuffer>[2]);
-  return pinZipTimes(zip, options.date);
+  const packed = await Packer.toBuffer(word, false, overrides);
+  // The fonts are added here, deflated by zlib rather than in JavaScript.
+  return writeZip([...readZip(packed), ...parts.map((part) => ({ path: part.path, data: part.data }))], options.date);
 }
 
 export { BODY_SIZE };

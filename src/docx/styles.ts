@@ -15,8 +15,13 @@ export const twips = (pt: number): number => Math.round(pt * 20);
 /** Twips of the 版心's width as Word holds it: the page less the margins, each rounded. */
 export const TEXT_WIDTH = twips(g.width) - twips(g.margins.left) - twips(g.margins.right);
 
-/** Body text in Word: 三号 (16 pt), squeezed by the grid's character pitch to 28 a line. */
-export const BODY_SIZE = 16;
+/**
+ * Body text in Word: 15.5 pt, the largest size Word offers (half points) within the grid's
+ * character pitch of 15.79 pt, the PDF's own body size (GB/T 9704's 三号 16 pt gives 27 a line).
+ * At 16 pt Word squeezes each character onto the pitch, but LibreOffice cannot: it widens
+ * every character to one and a half cells (19 a line; the README example 8 pages instead of 6).
+ */
+export const BODY_SIZE = 15.5;
 
 /** Style ids (ASCII, as Word writes them) of the paragraph styles the renderer uses. */
 export const STYLE = {
@@ -32,6 +37,7 @@ export const STYLE = {
   signature: 'Signature',
   date: 'DateLine',
   colophon: 'Colophon',
+  colophonLast: 'ColophonLast',
   verbatim: 'Verbatim',
   pageNumberOdd: 'PageNumberOdd',
   pageNumberEven: 'PageNumberEven',
@@ -61,6 +67,7 @@ export const STYLE_ROLE: Readonly<Record<string, FontRole>> = {
   [STYLE.signature]: '正文',
   [STYLE.date]: '正文',
   [STYLE.colophon]: '正文',
+  [STYLE.colophonLast]: '正文',
   [STYLE.verbatim]: '正文',
   [STYLE.pageNumberOdd]: '页码',
   [STYLE.pageNumberEven]: '页码',
@@ -85,16 +92,25 @@ export interface StyleValues {
   readonly dateRight: number;
   /** 签发人 on the 发文字号's line (上行文): the 发文字号 then stands left, 签发人 right. */
   readonly signers: boolean;
+  /** Rows of the 版记 (抄送, 印发机关和印发日期): 0 without one. */
+  readonly colophonRows: number;
   /** pt sizes of the document's tables. */
   readonly tableSizes: readonly number[];
+}
+
+interface Rule {
+  readonly color: string;
+  readonly size: number;
+  readonly space: number;
 }
 
 interface ParagraphProps {
   readonly keepNext?: boolean;
   readonly keepLines?: boolean;
   readonly widowControl?: boolean;
-  /** A red rule below: colour, width in eighths of a point, distance from the text in pt. */
-  readonly borderBottom?: { readonly color: string; readonly size: number; readonly space: number };
+  /** Rules above and below: colour, width in eighths of a point, distance from the text in pt. */
+  readonly borderTop?: Rule;
+  readonly borderBottom?: Rule;
   readonly tabs?: readonly { readonly val: 'left' | 'right' | 'center'; readonly pos: number }[];
   readonly snapToGrid?: boolean;
   readonly spacing?: { readonly before?: number; readonly beforeLines?: number; readonly after?: number; readonly afterLines?: number; readonly line?: number; readonly lineRule?: 'auto' | 'exact' | 'atLeast' };
@@ -109,6 +125,8 @@ interface RunProps {
   readonly color?: string;
   /** pt */
   readonly size?: number;
+  /** Twips added to each character's advance (negative: condensed). */
+  readonly spacing?: number;
 }
 
 interface StyleDefinition {
@@ -137,7 +155,8 @@ function paragraphXml(p: ParagraphProps): string {
   if (p.keepNext) xml += '<w:keepNext/>';
   if (p.keepLines) xml += '<w:keepLines/>';
   if (p.widowControl !== undefined) xml += `<w:widowControl${p.widowControl ? '' : ' w:val="0"'}/>`;
-  if (p.borderBottom) xml += `<w:pBdr><w:bottom w:val="single"${attrs({ sz: p.borderBottom.size, space: p.borderBottom.space, color: p.borderBottom.color })}/></w:pBdr>`;
+  const rule = (side: string, r: Rule | undefined) => (r ? `<w:${side} w:val="single"${attrs({ sz: r.size, space: r.space, color: r.color })}/>` : '');
+  if (p.borderTop || p.borderBottom) xml += `<w:pBdr>${rule('top', p.borderTop)}${rule('bottom', p.borderBottom)}</w:pBdr>`;
   if (p.tabs) xml += `<w:tabs>${p.tabs.map((t) => `<w:tab${attrs({ val: t.val, pos: t.pos })}/>`).join('')}</w:tabs>`;
   if (p.snapToGrid === false) xml += '<w:snapToGrid w:val="0"/>';
   if (p.spacing) xml += `<w:spacing${attrs(p.spacing)}/>`;
@@ -159,6 +178,7 @@ function runXml(r: RunProps, fonts: StyleValues['fonts']): string {
   const bold = r.bold ?? (r.role ? fonts[r.role].bold : undefined);
   if (bold !== undefined) xml += bold ? '<w:b/><w:bCs/>' : '<w:b w:val="0"/><w:bCs w:val="0"/>';
   if (r.color) xml += `<w:color w:val="${r.color}"/>`;
+  if (r.spacing !== undefined) xml += `<w:spacing w:val="${r.spacing}"/>`;
   if (r.size !== undefined) xml += `<w:sz w:val="${Math.round(r.size * 2)}"/><w:szCs w:val="${Math.round(r.size * 2)}"/>`;
   return xml ? `<w:rPr>${xml}</w:rPr>` : '';
 }
@@ -183,6 +203,47 @@ const CHAR = twips(BODY_SIZE);
 const NOTE_CHAR = twips(g.noteSize);
 const chars = (n: number) => ({ chars: Math.round(n * 100), twips: Math.round(n * CHAR) });
 
+const BLACK = '000000';
+/** The 版记's rules: 0.35 mm first and last (8 eighths: 1 pt), 0.25 mm between (6: 0.75 pt). */
+const THICK_RULE = { color: BLACK, size: 8, space: 0 };
+const THIN_RULE = { color: BLACK, size: 6, space: 0 };
+
+/**
+ * The 版记, alone on its page (render.ts says why), pushed to the 版心's foot by the space above
+ * its first row: 4号 仿宋, 左右各空一字, a row of the grid's pitch each, 印发日期 at a right tab; the first row
+ * ruled above, each row below, the last rule on the 版心's bottom edge.
+ */
+/** pt left under the 版记's last rule in Word, so that LibreOffice keeps its last row on the page. */
+export const COLOPHON_SLACK = 8;
+
+function colophonStyles(rows: number): StyleDefinition[] {
+  const pitch = twips(g.pitch);
+  // Each row is a pitch, each rule its width: the space above the first row is what is left.
+  const rules = twips((8 + 6 * Math.max(0, rows - 1) + 8) / 8);
+  // Less a margin for LibreOffice, which sets the rows some 6 pt lower than Word does.
+  const above = twips(g.typeHeight) - rows * pitch - rules - twips(COLOPHON_SLACK);
+  const base = (id: string, name: string, top: Rule | undefined, bottom: Rule, basedOn?: string): StyleDefinition => ({
+    type: 'paragraph',
+    id,
+    name,
+    basedOn: basedOn ?? STYLE.body,
+    paragraph: {
+      ...(top ? { borderTop: top } : {}),
+      borderBottom: bottom,
+      tabs: [{ val: 'right', pos: TEXT_WIDTH - NOTE_CHAR }],
+      snapToGrid: false,
+      spacing: { before: top ? above : 0, after: 0, line: pitch, lineRule: 'exact' },
+      ind: { left: NOTE_CHAR, right: NOTE_CHAR, firstLine: 0, firstLineChars: 0 },
+      jc: 'left',
+    },
+    run: { size: g.noteSize },
+  });
+  return [
+    base(STYLE.colophon, '版记', THICK_RULE, rows > 1 ? THIN_RULE : THICK_RULE),
+    base(STYLE.colophonLast, '版记末行', undefined, THICK_RULE),
+  ];
+}
+
 export function styleDefinitions(values: StyleValues): StyleDefinition[] {
   const flush = { firstLine: 0, firstLineChars: 0 };
   const signature = chars(values.signatureRight);
@@ -206,8 +267,9 @@ export function styleDefinitions(values: StyleValues): StyleDefinition[] {
       aliases: '标题',
       basedOn: STYLE.body,
       next: STYLE.body,
-      // One blank line below the title (GB/T 9704 §7.3.2).
-      paragraph: { keepNext: true, keepLines: true, spacing: { after: pitch, afterLines: 100 }, ind: flush, jc: 'center' },
+      // Off the character grid (2号 is wider than its pitch), its lines on the body's pitch as
+      // the composer broke them; one blank line below it (GB/T 9704 §7.3.2).
+      paragraph: { keepNext: true, keepLines: true, snapToGrid: false, spacing: { after: pitch, line: pitch, lineRule: 'exact' }, ind: flush, jc: 'center' },
       run: { role: '标题', size: g.titleSize },
     },
     ...([1, 2, 3, 4] as const).map(
@@ -274,21 +336,7 @@ export function styleDefinitions(values: StyleValues): StyleDefinition[] {
       // Its first character two characters right of the 署名's (GB/T 9704 §7.3.5.2).
       paragraph: { keepLines: true, ind: { right: date.twips, rightChars: date.chars, ...flush }, jc: 'right' },
     },
-    {
-      type: 'paragraph',
-      id: STYLE.colophon,
-      name: '版记',
-      basedOn: STYLE.body,
-      // 4号 仿宋, 左右各空一字, a row of the grid's pitch; 印发日期 at a right tab.
-      paragraph: {
-        tabs: [{ val: 'right', pos: TEXT_WIDTH - NOTE_CHAR }],
-        snapToGrid: false,
-        spacing: { line: pitch, lineRule: 'exact' },
-        ind: { left: NOTE_CHAR, right: NOTE_CHAR, ...flush },
-        jc: 'left',
-      },
-      run: { size: g.noteSize },
-    },
+    ...colophonStyles(values.colophonRows),
     { type: 'paragraph', id: STYLE.verbatim, name: '原样文字', basedOn: STYLE.body, paragraph: { ind: flush, jc: 'left' } },
     ...(['odd', 'even'] as const).map(
       (side): StyleDefinition => ({

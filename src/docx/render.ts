@@ -256,8 +256,8 @@ function settingsXml(embedded: boolean): string {
   );
 }
 
-/** The grid's character pitch as Word records it: 4096ths of a point added to each 16 pt character. */
-export const CHAR_SPACE = Math.round((TEXT_WIDTH / 20 / 28 - BODY_SIZE) * 4096);
+/** The grid's character pitch as Word records it: 4096ths of a point added to each body character, rounded down (28 must fit). */
+export const CHAR_SPACE = Math.floor((TEXT_WIDTH / 20 / 28 - BODY_SIZE) * 4096);
 /** 28.95 pt, in twips. */
 export const LINE_PITCH = twips(g.pitch);
 

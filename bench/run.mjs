@@ -64,6 +64,16 @@ for (let i = 0; i < RUNS; i++) {
   nianbaoRss = Math.max(nianbaoRss, n.rss ?? 0);
 }
 
+// ── DOCX: the same build with --docx (PDF and Word file), and with the fonts embedded ──
+const docxCold = [];
+const embedCold = [];
+for (let i = 0; i < RUNS; i++) {
+  docxCold.push(timed([bin, 'build', reference, '--docx', '-o', path.join(work, 'docx.pdf')]).ms);
+  embedCold.push(timed([bin, 'build', reference, '--docx', '--embed-fonts', '-o', path.join(work, 'embed.pdf')]).ms);
+}
+const docxBytes = readFileSync(path.join(work, 'docx.docx')).length;
+const embedBytes = readFileSync(path.join(work, 'embed.docx')).length;
+
 // The anchor's own warm rebuilds in one process, for comparison with the watch loop.
 if (anchorArgs) anchorInfo.warm_median_ms = JSON.parse(timed([...anchorArgs, '--warm', '5']).stdout).warm_median_ms;
 
@@ -132,6 +142,7 @@ const results = {
   batch: { sources: 100, workers, wall_ms_median: round(median(batch)), reports_per_s: +((100 * 1000) / median(batch)).toFixed(1), budget_reports_per_s: 8 },
   memory: { single_build_peak_rss_mb: round(nianbaoRss), batch_peak_rss_mb: round(batchRss), per_worker_mb: round(batchRss / workers), budget_mb_per_worker: 250 },
   check100: { wall_ms_median: round(median(check)), budget_ms: 1000 },
+  docx: { build_with_docx_wall_ms_median: round(median(docxCold)), with_embedded_fonts_wall_ms_median: round(median(embedCold)), docx_bytes: docxBytes, embedded_docx_bytes: embedBytes },
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
@@ -146,4 +157,5 @@ console.log(`| watch rebuild, save → PDF, p50 / p95 | ${results.watch.p50_ms} 
 console.log(`| batch, 100 sources, ${workers} workers | ${results.batch.reports_per_s} reports/s (${results.batch.wall_ms_median} ms) | | | ≥ 8 reports/s | ${ok(results.batch.reports_per_s >= 8)} |`);
 console.log(`| peak RSS per worker | ${results.memory.per_worker_mb} MB (one build ${results.memory.single_build_peak_rss_mb} MB) | | | ≤ 250 MB | ${ok(results.memory.per_worker_mb <= 250 && results.memory.single_build_peak_rss_mb <= 250)} |`);
 console.log(`| check, 100 sources, fresh process | ${results.check100.wall_ms_median} ms | | | < 1000 ms | ${ok(results.check100.wall_ms_median < 1000)} |`);
+console.log(`| cold build with --docx (PDF + DOCX, ${Math.round(docxBytes / 1024)} KB) / and --embed-fonts (${(embedBytes / 1e6).toFixed(1)} MB) | ${results.docx.build_with_docx_wall_ms_median} / ${results.docx.with_embedded_fonts_wall_ms_median} ms | | | | |`);
 if (!anchorInfo) console.log('anchors missing: the cold-build ratio to the raw-pdfmake anchor was not measured.');

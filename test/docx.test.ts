@@ -7,6 +7,10 @@ import { BODY_SIZE, TEXT_WIDTH } from '../src/docx/styles.js';
 import { docxOfBuild } from '../src/docx/build.js';
 import { buildSource } from '../src/build/index.js';
 import type { Table } from '../src/document/types.js';
+import { readdirSync } from 'node:fs';
+import { compose } from '../src/document/compose.js';
+import { built } from './support/build.js';
+import { edit } from './support/check.js';
 import { EXAMPLES, exampleDocx, openDocx, paragraphs, treeTexts } from './support/docx.js';
 
 const attr = (xml: string, element: string, name: string): string | undefined => new RegExp(`<w:${element}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
@@ -33,6 +37,37 @@ describe('DOCX of each seed example: every paragraph and table value, in order',
       expect(xml).not.toMatch(/<w:numPr>|<w:rFonts|<w:sz /);
     });
   }
+});
+
+describe('DOCX of each published report (test/fixtures/published): every paragraph and table value, in order', () => {
+  const files = readdirSync('test/fixtures/published').filter((f) => f.endsWith('.md') && f !== 'README.md');
+  it('has the twelve reports', () => expect(files).toHaveLength(12));
+  for (const name of files) {
+    it(name, async () => {
+      const build = await built(`test/fixtures/published/${name}`);
+      const docx = (await docxOfBuild(build)) as Buffer;
+      const document = compose(build.report as NonNullable<typeof build.report>, build.markdown as string);
+      const read = paragraphs(await (await openDocx(docx)).text('word/document.xml'));
+      expect(read.map((p) => p.text).filter((t) => t !== '')).toEqual(treeTexts(document).filter((t) => t !== ''));
+    }, 120_000);
+  }
+});
+
+describe('DOCX 版头 of a 上行文: 签发人 on the 发文字号\'s line', () => {
+  it('发文字号 左空一字, 签发人 at a right tab, the names in 楷体', async () => {
+    const text = edit('  发文字号: 临南政发〔2022〕6号\n', '  发文字号: 临南政发〔2022〕6号\n  签发人: [张三, 李四]\n');
+    const build = await built('signers.md', text);
+    const parts = await openDocx((await docxOfBuild(build)) as Buffer);
+    const read = paragraphs(await parts.text('word/document.xml'));
+    const line = read.find((p) => p.style === 'DocumentNumber');
+    expect(line?.text).toBe('临南政发〔2022〕6号\t签发人：张三　李四');
+    expect(line?.xml).toMatch(/<w:rStyle w:val="KaitiChar"\/><\/w:rPr><w:t xml:space="preserve">张三<\/w:t>/);
+    const styles = await parts.text('word/styles.xml');
+    const number = style(styles, 'DocumentNumber');
+    expect(number).toContain(`<w:tab w:val="right" w:pos="${TEXT_WIDTH - 310}"/>`);
+    expect(attr(number, 'ind', 'leftChars')).toBe('100');
+    expect(attr(number, 'jc', 'val')).toBe('left');
+  });
 });
 
 describe('DOCX page: A4, the 版心, the 22 × 28 grid', () => {

@@ -3,7 +3,6 @@ import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { readFailure, readSourceBytes } from '../files/read.js';
-import { docxOfBuild } from '../docx/build.js';
 import { docxPath, htmlPath } from '../files/outputs.js';
 import { writeAtomic, writeFailure } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
@@ -54,6 +53,8 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
       await writeAtomic(htmlPath(job.output), reportHtml(result.report, result.markdown));
     }
     if (job.docx) {
+      // Loaded only when asked for: the docx package is large, and most builds make no Word file.
+      const { docxOfBuild } = await import('../docx/build.js');
       const docx = await docxOfBuild(result, { embedFonts: job.embedFonts === true, ...(job.sourceDateEpoch ? { sourceDateEpoch: job.sourceDateEpoch } : {}) });
       if (docx) await writeAtomic(docxPath(job.output), docx);
     }

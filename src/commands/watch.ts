@@ -1,6 +1,5 @@
 /** `nianbao watch`: keeps rebuilding until interrupted. */
 import type { BuildResult } from '../build/index.js';
-import { docxOfBuild } from '../docx/build.js';
 import { unexpectedError } from '../diagnostics/internal.js';
 import { docxPath } from '../files/outputs.js';
 import { writeAtomic, WriteError } from '../files/write.js';
@@ -15,6 +14,7 @@ async function writeDocx(target: string, result: BuildResult, embedFonts: boolea
   const started = performance.now();
   try {
     const epoch = process.env.SOURCE_DATE_EPOCH;
+    const { docxOfBuild } = await import('../docx/build.js');
     const docx = await docxOfBuild(result, { embedFonts, ...(epoch ? { sourceDateEpoch: epoch } : {}) });
     if (!docx) return;
     await writeAtomic(target, docx);

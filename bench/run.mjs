@@ -107,6 +107,16 @@ for (let i = 0; i < COLD_RUNS; i++) {
 }
 const nianbaoPages = pagesOf(path.join(work, 'nianbao.pdf'));
 
+// ── DOCX: the same build with --docx (PDF and Word file), and with the fonts embedded ──
+const docxCold = [];
+const embedCold = [];
+for (let i = 0; i < RUNS; i++) {
+  docxCold.push(timed([bin, 'build', reference, '--docx', '-o', path.join(work, 'docx.pdf')]).ms);
+  embedCold.push(timed([bin, 'build', reference, '--docx', '--embed-fonts', '-o', path.join(work, 'embed.pdf')]).ms);
+}
+const docxBytes = readFileSync(path.join(work, 'docx.docx')).length;
+const embedBytes = readFileSync(path.join(work, 'embed.docx')).length;
+
 // The anchor's own warm rebuilds in one process, for comparison with the watch loop.
 if (anchorArgs) anchorInfo.warm_median_ms = JSON.parse(timed([...anchorArgs, '--warm', '5']).stdout).warm_median_ms;
 
@@ -247,6 +257,7 @@ const results = {
   check100: { ...spread(check), budget_ms: 1000 },
   scale: { points: scaleResults, linear: scaleLinear, marginal_ms_per_page: +((five.nianbao.median_ms - one.nianbao.median_ms) / (five.nianbao.pages - one.nianbao.pages)).toFixed(1), marginal_cpu_ms_per_page: +((five.nianbao.cpu_median_ms - one.nianbao.cpu_median_ms) / (five.nianbao.pages - one.nianbao.pages)).toFixed(1) },
   lsp,
+  docx: { build_with_docx_wall_ms_median: round(median(docxCold)), with_embedded_fonts_wall_ms_median: round(median(embedCold)), docx_bytes: docxBytes, embedded_docx_bytes: embedBytes },
 };
 writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
@@ -273,3 +284,4 @@ else {
   console.log(`| language server, edit → diagnostics, p50 / p95 | ${p50 !== undefined ? `${p50} / ${p95} ms` : JSON.stringify(lsp)} | | | ${lsp.budget_ms ? `≤ ${lsp.budget_ms} ms` : '50 ms'} | ${p50 !== undefined ? ok(p50 <= (lsp.budget_ms ?? 50)) : ''} |`);
 }
 for (const line of notes) console.log(line);
+console.log(`| cold build with --docx (PDF + DOCX, ${Math.round(docxBytes / 1024)} KB) / and --embed-fonts (${(embedBytes / 1e6).toFixed(1)} MB) | ${results.docx.build_with_docx_wall_ms_median} / ${results.docx.with_embedded_fonts_wall_ms_median} ms | | | | |`);

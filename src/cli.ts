@@ -130,12 +130,16 @@ function buildOptions(argv: readonly string[], raw: Record<string, unknown>): Bu
   const previous = textOption(argv, raw.previous, ['--previous']);
   const force = switchOption(raw.force);
   const html = switchOption(raw.html);
+  const docx = switchOption(raw.docx);
+  const embedFonts = switchOption(raw.embedFonts);
   return {
     ...(out !== undefined ? { out } : {}),
     ...(outDir !== undefined ? { outDir } : {}),
     ...(previous !== undefined ? { previous } : {}),
     ...(force !== undefined ? { force } : {}),
     ...(html !== undefined ? { html } : {}),
+    ...(docx !== undefined ? { docx } : {}),
+    ...(embedFonts !== undefined ? { embedFonts } : {}),
     ...(raw.serve !== undefined ? { serve: raw.serve as boolean | string } : {}),
   };
 }
@@ -161,6 +165,8 @@ export async function main(argv: string[]): Promise<number> {
   outputOptions(cli.command('build <...源文件>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文'))
     .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')
     .option('--html', '同时生成网页版（与 PDF 同名的 .html，独立文件，不引用外部资源）')
+    .option('--docx', '同时生成 Word 文件（与 PDF 同名的 .docx，可在 Word、WPS 里继续编辑）')
+    .option('--embed-fonts', '在 Word 文件里嵌入排版用的字体（没有装公文字体的电脑上也显示正确；文件较大）')
     .example('nianbao build report.md')
     .example('nianbao build reports/ --out-dir pdf')
     .action((files: unknown[], options: Record<string, unknown>) => {
@@ -168,6 +174,8 @@ export async function main(argv: string[]): Promise<number> {
       pending = import('./commands/build.js').then((m) => m.runBuild(names(files), chosen));
     });
   outputOptions(cli.command('watch <...源文件>', '监视源文件、模板和字体，每次保存后重新生成 PDF'))
+    .option('--docx', '每次生成 PDF 时同时生成 Word 文件（.docx）')
+    .option('--embed-fonts', '在 Word 文件里嵌入排版用的字体')
     .option('--serve [端口]', '在本机 http://127.0.0.1:端口/ 提供网页预览，每次重新生成后浏览器自动刷新（默认端口 8360）')
     .example('nianbao watch report.md')
     .example('nianbao watch report.md --serve')

@@ -3,7 +3,7 @@ import { buildSource } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { readFailure, readSourceBytes } from '../files/read.js';
-import { htmlPath } from '../files/outputs.js';
+import { docxPath, htmlPath } from '../files/outputs.js';
 import { writeAtomic, writeFailure } from '../files/write.js';
 import { reportHtml } from '../html/render.js';
 import type { Report } from '../model/types.js';
@@ -15,6 +15,9 @@ export interface BuildJob {
   readonly force: boolean;
   /** Also write the web-publication HTML beside the PDF. */
   readonly html?: boolean;
+  /** Also write the Word file beside the PDF, with the PDF's fonts embedded when `embedFonts`. */
+  readonly docx?: boolean;
+  readonly embedFonts?: boolean;
   readonly sourceDateEpoch?: string;
 }
 
@@ -53,6 +56,12 @@ export async function runJob(job: BuildJob, previous?: Report): Promise<BuildOut
     await writeAtomic(job.output, result.pdf);
     if (job.html && result.tree) {
       await writeAtomic(htmlPath(job.output), reportHtml(result.tree));
+    }
+    if (job.docx) {
+      // Loaded only when asked for: the docx package is large, and most builds make no Word file.
+      const { docxOfBuild } = await import('../docx/build.js');
+      const docx = await docxOfBuild(result, { embedFonts: job.embedFonts === true, ...(job.sourceDateEpoch ? { sourceDateEpoch: job.sourceDateEpoch } : {}) });
+      if (docx) await writeAtomic(docxPath(job.output), docx);
     }
   } catch (error) {
     return { file: job.file, diagnostics: result.diagnostics, failed: true, ms: elapsed(), problem: writeFailure(error) };

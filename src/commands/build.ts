@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATE } from '../model/build.js';
 import type { Report } from '../model/types.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import { sourcesOrFail } from '../files/inputs.js';
-import { guardOutputs, htmlPath, makeOutputFolders, planOutputs, type RunInput } from '../files/outputs.js';
+import { docxPath, guardOutputs, htmlPath, makeOutputFolders, planOutputs, type RunInput } from '../files/outputs.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { readPreviousReport } from '../files/read.js';
 import { resolveFonts } from '../fonts/resolve.js';
@@ -21,6 +21,8 @@ export interface BuildCommandOptions {
   force?: boolean;
   previous?: string;
   html?: boolean;
+  docx?: boolean;
+  embedFonts?: boolean;
   serve?: boolean | string;
 }
 
@@ -82,6 +84,8 @@ async function dependencies(sources: readonly string[]): Promise<RunInput[]> {
 export async function buildTargets(inputs: string[], options: BuildCommandOptions): Promise<string[]> {
   if (options.out !== undefined && options.outDir !== undefined)
     throw new UsageError('-o 和 --out-dir 只能用一个', '一个源文件用 -o 指定输出文件，多个源文件用 --out-dir 指定输出目录');
+  if (options.embedFonts && !options.docx)
+    throw new UsageError('--embed-fonts 只用于 Word 文件（PDF 总是嵌入字体）', '同时加上 --docx，例如 nianbao build report.md --docx --embed-fonts');
   const files = await sourcesOrFail(inputs);
   if (options.out && files.length > 1) throw new UsageError('-o 只能用于一个源文件', '多个源文件请用 --out-dir 指定输出目录');
   const targets = planOutputs(files, options);
@@ -106,6 +110,8 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     output: pdf,
     force: options.force === true,
     html: options.html === true,
+    docx: options.docx === true,
+    embedFonts: options.embedFonts === true,
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   }));
   const bar = progress(files.length);
@@ -117,7 +123,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       process.stdout.write(`${formatDiagnostics(outcome.diagnostics)}\n`);
     }
     const line = outcome.written
-      ? `已生成 ${outcome.written}${options.html ? ` 和 ${htmlPath(outcome.written)}` : ''}（${outcome.ms} ms）`
+      ? `已生成 ${[outcome.written, ...(options.html ? [htmlPath(outcome.written)] : []), ...(options.docx ? [docxPath(outcome.written)] : [])].join(' 和 ')}（${outcome.ms} ms）`
       : outcome.problem
         ? `未生成 ${outcome.file} 的 PDF：${outcome.problem}`
         : `未生成 ${outcome.file} 的 PDF：请先修正上面的错误${options.force ? '' : '（或加 --force）'}`;

@@ -17,12 +17,15 @@ export interface OutputChoice {
   readonly outDir?: string;
   /** --html: also the web page beside each PDF. */
   readonly html?: boolean;
+  /** --docx: also the Word file beside each PDF. */
+  readonly docx?: boolean;
 }
 
 export interface OutputTarget {
   readonly source: string;
   readonly pdf: string;
   readonly html?: string;
+  readonly docx?: string;
 }
 
 /** What an input is to the run, as the messages name it. */
@@ -36,6 +39,11 @@ export interface RunInput {
 /** report.pdf → report.html */
 export function htmlPath(pdf: string): string {
   return pdf.replace(/\.pdf$/i, '') + '.html';
+}
+
+/** report.pdf → report.docx */
+export function docxPath(pdf: string): string {
+  return pdf.replace(/\.pdf$/i, '') + '.docx';
 }
 
 /** The folder all sources share (the deepest common ancestor of their folders). */
@@ -65,7 +73,7 @@ export function planOutputs(sources: readonly string[], choice: OutputChoice, cw
       : choice.outDir
         ? path.join(choice.outDir, path.relative(root, path.dirname(path.resolve(cwd, source))), name)
         : path.join(path.dirname(source), name);
-    return { source, pdf, ...(choice.html ? { html: htmlPath(pdf) } : {}) };
+    return { source, pdf, ...(choice.html ? { html: htmlPath(pdf) } : {}), ...(choice.docx ? { docx: docxPath(pdf) } : {}) };
   });
 }
 
@@ -183,7 +191,7 @@ export async function guardOutputs(
   const known = new Map<string, string>();
   const outputs = await Promise.all(
     targets.flatMap((target) =>
-      [target.pdf, ...(target.html ? [target.html] : [])].map(async (file) => ({ target, place: await locate(file, cwd, known) })),
+      [target.pdf, ...(target.html ? [target.html] : []), ...(target.docx ? [target.docx] : [])].map(async (file) => ({ target, place: await locate(file, cwd, known) })),
     ),
   );
   const problems: Problem[] = [];

@@ -39,12 +39,12 @@ describe('nianbao import', () => {
     expect(pdf.stderr).toBe('nianbao: -o“out.pdf”不是源文件名：导入的结果应以 .md 结尾\n  提示：例如 -o out.md\n');
   }, 90_000);
 
-  it('--out-dir takes several files; a PDF is a clear error until the PDF reader is merged', () => {
+  it('--out-dir takes several files; a broken PDF is a clear error and writes nothing', () => {
     const dir = scratch({ 'a.html': PAGE, 'b.pdf': '%PDF-1.4\n%%EOF\n' });
     const run = nianbao(['import', 'a.html', 'b.pdf', '--out-dir', 'src'], dir);
     expect(existsSync(path.join(dir, 'src', 'a.md'))).toBe(true);
     expect(existsSync(path.join(dir, 'src', 'b.md'))).toBe(false);
-    expect(run.stdout).toContain('b.pdf:1:1 错误 import-failed “b.pdf”是 PDF');
+    expect(run.stdout).toContain('b.pdf:1:1 错误 import-failed “b.pdf”不是可以读取的 PDF（找不到 PDF 的结构，文件不完整或不是 PDF）');
     expect(run.status).toBe(1);
   }, 90_000);
 });

@@ -5,7 +5,7 @@
  * PDF sets across two cells is cut between them.
  */
 import { advance, joinPieces, oneSpace } from './chars.js';
-import type { Run } from './page.js';
+import type { Run } from './run.js';
 import type { Rule } from './rules.js';
 
 /** Rules closer than this (points) are one line of the grid; a rule ending this near another meets it. */

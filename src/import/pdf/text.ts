@@ -4,7 +4,7 @@
  * short last line. Lines of a paragraph join without a space where either side is CJK.
  */
 import { isWide, joinPieces } from './chars.js';
-import type { Run } from './page.js';
+import type { Run } from './run.js';
 
 export interface TextLine {
   readonly page: number;

@@ -4,7 +4,7 @@
  * and loses some of them, so the reader drops its vertical items and places each glyph itself.
  */
 import type { Ops } from './pdfjs.js';
-import type { Run } from './page.js';
+import type { Run } from './run.js';
 
 type Matrix = [number, number, number, number, number, number];
 type ToPage = (x: number, y: number) => [number, number];

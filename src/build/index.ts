@@ -57,7 +57,7 @@ export const FAMILY_ROLES: Readonly<Record<string, Readonly<Partial<Record<'norm
 };
 
 /** The creation date: SOURCE_DATE_EPOCH, else the 成文日期 (Beijing midnight), else 1 January after the year. */
-function creationDate(report: Report, sourceDateEpoch?: string): Date {
+export function creationDate(report: Report, sourceDateEpoch?: string): Date {
   if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000);
   const date = report.date ?? { year: report.year + 1, month: 1, day: 1 };
   return new Date(Date.UTC(date.year, date.month - 1, date.day) - 8 * 3600 * 1000);

@@ -14,7 +14,7 @@ import { HeadingNumbers, withoutTypedNumber } from '../markdown/headings.js';
 import { markdown } from '../source/markdown.js';
 import { titleLines } from '../text/title.js';
 import { align } from './origin.js';
-import type { Block, ColophonBlock, Document, FontRole, Heading, Origin, Paragraph, RedHeader, Run, SignatureBlock, Table } from './types.js';
+import { type Block, type ColophonBlock, type Document, type FontRole, type Heading, HEADING_FACE, type Origin, type Paragraph, type RedHeader, type Run, type SignatureBlock, type Table } from './types.js';
 
 /** The walk's state: the Markdown, the blocks so far, heading and list counters. */
 interface Walk {
@@ -102,7 +102,7 @@ const heading: BlockRule = (tokens, i, walk) => {
   const inline = tokens[i + 1];
   if (inline?.type !== 'inline') return i + 1;
   const { depth, number } = walk.numbers.next(Number(open.tag.slice(1)));
-  const plain: FontRole = depth === 1 ? '一级标题' : depth === 2 ? '二级标题' : '正文';
+  const plain = HEADING_FACE[depth as Heading['level']];
   const runs = inlineRuns(inline, plain, walk, lineStart(walk, open));
   // A sub-heading's number is the composer's: a number the clerk typed is dropped (the checker warns).
   const [first, ...rest] = runs;
@@ -156,13 +156,8 @@ const fence: BlockRule = (tokens, i, walk) => {
   const rowStart = (r: number) => walk.lineStarts[first + (grid.rowLines?.[r] ?? r + 1)] ?? 0;
   const table: Table = {
     kind: 'table',
-    columns: grid.columns,
-    headerRows: grid.headerRows,
-    widths: grid.widths,
-    ...(grid.fontSize !== undefined ? { fontSize: grid.fontSize } : {}),
-    ...(grid.caption !== undefined ? { caption: grid.caption } : {}),
+    ...grid,
     rows: grid.rows.map((row, r) => row.map((cell) => ({ ...cell, origin: { markdown: rowStart(r) } }))),
-    ...(grid.rowLines ? { rowLines: grid.rowLines } : {}),
     line: first,
     written: { info: token.info, content: token.content },
   };

@@ -6,7 +6,7 @@
  * text comes as runs tagged with the font role GB/T 9704 gives them, tables as cells with spans.
  */
 import type { Position } from '../diagnostics/types.js';
-import type { GridCell } from '../markdown/grid.js';
+import type { Grid, GridCell } from '../markdown/grid.js';
 import type { FONT_ROLES } from '../model/fields.js';
 
 /** The faces of a 公文: 正文 仿宋, 标题 小标宋, 一级标题 黑体, 二级标题 楷体, 页码 宋体 … */
@@ -55,21 +55,13 @@ export interface TableCell extends GridCell {
 }
 
 /**
- * A table: header rows (repeated on a new page), column widths in pt (`*` shares the rest of the
- * 版心), cells with row and column spans, HTML's model (a covered position is left out).
+ * A table: the grid block as read (header rows repeated on a new page, column widths in pt with
+ * `*` sharing the rest of the 版心, an optional font size and caption, HTML's model of spans: a
+ * covered position is left out), its cells knowing where they were written.
  */
-export interface Table {
+export interface Table extends Omit<Grid, 'rows'> {
   readonly kind: 'table';
-  readonly columns: number;
-  readonly headerRows: number;
-  readonly widths: readonly (number | '*')[];
-  /** pt; the tables' default (小五 9 pt or 五号) when absent. */
-  readonly fontSize?: number;
-  /** For readers of the HTML and the DOCX (screen readers); the PDF has the heading above. */
-  readonly caption?: string;
   readonly rows: readonly (readonly TableCell[])[];
-  /** Where each row was written: its line in the grid block (1 = the first after the fence). */
-  readonly rowLines?: readonly number[];
   /** The grid block's first line in the template's Markdown (0-based), for its diagnostics. */
   readonly line: number;
   /** The grid block as written (its info string and content), for diagnostics located in the source. */
@@ -77,6 +69,9 @@ export interface Table {
 }
 
 export type Block = Paragraph | Heading | Table;
+
+/** The face a heading is set in (GB/T 9704 §7.3.3): 一级 黑体, 二级 楷体, 三级 and 四级 仿宋. */
+export const HEADING_FACE: Readonly<Record<Heading['level'], FontRole>> = { 1: '一级标题', 2: '二级标题', 3: '正文', 4: '正文' };
 
 /** The 版头 (GB/T 9704 §7.2): 发文机关标志 in red, 发文字号, 签发人 for 上行文; the red rule below. */
 export interface RedHeader {

@@ -1,15 +1,12 @@
 /**
- * The DOCX of a build: the document tree composed from the checked report and the template's
- * Markdown the PDF build produced, set in the fonts that build resolved. Only a build that made
+ * The DOCX of a build: the document tree the PDF build drew, set in the fonts that build resolved. Only a build that made
  * its PDF makes a DOCX: the same check, the same refusal on errors, the same glyph preflight.
  */
-import type { BuildResult } from '../build/index.js';
-import { compose } from '../document/compose.js';
+import { type BuildResult, creationDate } from '../build/index.js';
 import type { FontRole } from '../document/types.js';
 import { readRegularFile, SIZE_LIMITS } from '../files/regular.js';
 import { faceInk } from '../fonts/ink.js';
 import { loadFont, type ResolvedFont } from '../fonts/resolve.js';
-import type { Report } from '../model/types.js';
 import { type EmbeddedFace, type FontTableEntry, OFFICE_FONTS, type WordFont } from './fonts.js';
 import { renderDocx } from './render.js';
 
@@ -18,13 +15,6 @@ export interface DocxBuildOptions {
   readonly embedFonts?: boolean;
   /** SOURCE_DATE_EPOCH, seconds. */
   readonly sourceDateEpoch?: string;
-}
-
-/** The PDF's creation date, by the PDF's rule: SOURCE_DATE_EPOCH, else the 成文日期 (Beijing midnight), else 1 January after the year. */
-export function documentDate(report: Report, sourceDateEpoch?: string): Date {
-  if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000);
-  const date = report.date ?? { year: report.year + 1, month: 1, day: 1 };
-  return new Date(Date.UTC(date.year, date.month - 1, date.day) - 8 * 3600 * 1000);
 }
 
 /** A font file's family (name ID 1) and whether it is the family's Bold face. */
@@ -66,15 +56,16 @@ export function wordFonts(resolved: readonly ResolvedFont[], embed: boolean): { 
 
 /** The .docx bytes of a build that made its PDF, else undefined. */
 export async function docxOfBuild(result: BuildResult, options: DocxBuildOptions = {}): Promise<Buffer | undefined> {
-  if (!result.pdf || !result.report || result.markdown === undefined || !result.fonts) return undefined;
-  const document = compose(result.report, result.markdown);
+  // The tree the PDF was drawn from: composed once per build.
+  const document = result.tree;
+  if (!result.pdf || !result.report || !document || !result.fonts) return undefined;
   const { fonts, table } = wordFonts(result.fonts, options.embedFonts === true);
   const numbers = result.fonts.find((f) => f.role === '页码');
   const ink = numbers ? faceInk(loadFont(numbers.file).font) : undefined;
   return renderDocx(document, {
     fonts,
     fontTable: table,
-    date: documentDate(result.report, options.sourceDateEpoch),
+    date: creationDate(result.report, options.sourceDateEpoch),
     ...(ink ? { pageNumberDashDepth: ink.ascent - ink.extent('—').top } : {}),
   });
 }

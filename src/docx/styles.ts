@@ -5,7 +5,7 @@
  * document grid: 22 lines of 28 characters, body text snapped to it, tables, 版记 and page
  * numbers set on their own line heights.
  */
-import type { FontRole } from '../document/types.js';
+import { type FontRole, HEADING_FACE } from '../document/types.js';
 import { pageGeometry as g } from '../page/geometry.js';
 import type { WordFont } from './fonts.js';
 
@@ -280,7 +280,7 @@ export function styleDefinitions(values: StyleValues): StyleDefinition[] {
         basedOn: STYLE.body,
         next: STYLE.body,
         paragraph: { keepNext: true, keepLines: true, outlineLvl: level - 1 },
-        run: { role: level === 1 ? '一级标题' : level === 2 ? '二级标题' : '正文' },
+        run: { role: HEADING_FACE[level] },
       }),
     ),
     {

@@ -4,7 +4,7 @@
  * tables. Pure: no requests leave the page (no external fonts, scripts or images; raw HTML in
  * the narrative is text in the tree, escaped here).
  */
-import type { Block, Document, FontRole, Heading, Run } from '../document/types.js';
+import { type Block, type Document, type FontRole, HEADING_FACE, type Run } from '../document/types.js';
 import type { Grid } from '../markdown/grid.js';
 import { emWidth } from '../text/title.js';
 import { RESPONSIVE_CSS, scrollingTable } from './responsive.js';
@@ -94,7 +94,6 @@ function runsHtml(runs: readonly Run[], face: FontRole): string {
     .join('');
 }
 
-const HEADING_FACE: Readonly<Record<Heading['level'], FontRole>> = { 1: '一级标题', 2: '二级标题', 3: '正文', 4: '正文' };
 
 /** One block of the tree as HTML: part headings h2, sub-levels h3–h5 numbered as in the PDF. */
 function blockHtml(block: Block): string {

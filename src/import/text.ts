@@ -5,8 +5,11 @@
  * characters themselves are kept as they are.
  */
 
-/** CJK ideographs, CJK and full-width punctuation: no space belongs between two of them. */
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
+/** Han, kana, CJK punctuation, vertical and full-width forms: no space belongs between two of them. */
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F\u2018-\u201D\u2026\u2014]/u;
+
+/** A character set one em wide and joined to its neighbours without a space. */
+export const isWide = (ch: string) => WIDE.test(ch);
 
 /** Spaces of every kind a page may hold (NBSP, full-width, thin, zero-width). */
 const SPACES = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/gu;
@@ -24,7 +27,7 @@ export function normaliseText(text: string): string {
   for (const part of parts.slice(1)) {
     const before = out.slice(-1);
     const after = part.slice(0, 1);
-    out += WIDE.test(before) || WIDE.test(after) ? part : ` ${part}`;
+    out += isWide(before) || isWide(after) ? part : ` ${part}`;
   }
   return out;
 }

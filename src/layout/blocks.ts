@@ -4,7 +4,7 @@
  * the face its run is set in: paragraphs on the 28.95 pt pitch, headings in 黑体/楷体, table cells
  * between words; so every block's height is known before pdfmake sees it, and pdfmake only draws.
  */
-import type { Block as DocumentBlock, FontRole, Heading, Paragraph, Run, Table } from '../document/types.js';
+import { type Block as DocumentBlock, type FontRole, type Heading, HEADING_FACE, type Paragraph, type Run, type Table } from '../document/types.js';
 import { MarkdownError } from '../markdown/errors.js';
 import { ATOMIC, breakOpportunities, emWidth } from '../text/title.js';
 import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT_SIZE } from '../template/tables.js';
@@ -487,7 +487,6 @@ function paragraphBlock(paragraph: Paragraph, t: Typeset): Block {
   return { measure: { kind: 'lines', count: nodes.length, pitch: t.pitch }, render: (piece) => nodes.slice(piece.from, piece.to) };
 }
 
-const HEADING_FACE: Readonly<Record<Heading['level'], FontRole>> = { 1: '一级标题', 2: '二级标题', 3: '正文', 4: '正文' };
 
 /**
  * A heading in its face, broken here like a paragraph but set ragged; it never splits (the

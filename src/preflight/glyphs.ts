@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
 import { align } from '../document/origin.js';
-import { type Document, type FontRole, PAGE_NUMBER_CHARACTERS, type Run } from '../document/types.js';
+import { type Document, type FontRole, HEADING_FACE, PAGE_NUMBER_CHARACTERS, type Run } from '../document/types.js';
 import type { Report } from '../model/types.js';
 import type { Rendered } from '../template/render.js';
 
@@ -48,7 +48,7 @@ function* drawnRuns(doc: Document): Generator<Run> {
   for (const block of doc.body) {
     if (block.kind === 'paragraph') yield* block.runs;
     else if (block.kind === 'heading') {
-      const face: FontRole = block.level === 1 ? '一级标题' : block.level === 2 ? '二级标题' : '正文';
+      const face = HEADING_FACE[block.level];
       if (block.number) yield { text: block.number, role: face, ...(block.runs[0]?.origin ? { origin: block.runs[0].origin } : {}) };
       yield* block.runs;
     } else {

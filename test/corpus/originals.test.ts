@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
-import type { PublishedDocument } from '../../src/import/published.js';
+import { importFile } from '../../src/import/index.js';
 import type { Report } from '../../src/model/types.js';
 import { checkSource } from '../../src/pipeline.js';
 import {
@@ -23,15 +23,6 @@ import {
   describeDiagnostics,
   silentlyWrong,
 } from '../support/corpus.js';
-
-/** The importer's entry point as agreed with h/imp-core (src/import/index.ts). */
-interface ImportResult {
-  readonly source: string;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly document: PublishedDocument;
-  origin(line: number): unknown;
-}
-type ImportFile = (file: string, bytes: Uint8Array) => Promise<ImportResult>;
 
 const SHARED = process.env.NIANBAO_SHARED ?? path.resolve('..', 'shared');
 const ORIGINALS = path.join(SHARED, 'originals');
@@ -58,16 +49,6 @@ const originals = existsSync(ORIGINALS)
 
 if (originals.length === 0) {
   console.log(`语料测试已跳过：没有 ${ORIGINALS}（真实原件不在项目里；设 NIANBAO_SHARED 指向参考资料目录即可运行）`);
-}
-
-/** The importer, loaded by a computed path so that this file compiles before it is merged. */
-async function importer(): Promise<ImportFile> {
-  const entry = '../../src/import/index.js';
-  const loaded = (await import(/* @vite-ignore */ entry).catch((error: unknown) => {
-    throw new Error(`找不到导入器 src/import/index.ts 的 importFile（${String(error)}）`);
-  })) as { importFile?: ImportFile };
-  if (typeof loaded.importFile !== 'function') throw new Error('src/import/index.ts 没有导出 importFile');
-  return loaded.importFile;
 }
 
 interface Measured {
@@ -125,7 +106,6 @@ describe.skipIf(originals.length === 0)('the real originals, imported', () => {
     const expectedText = readFileSync(expectedFile, 'utf8');
     const expected = model(expectedFile, expectedText);
 
-    const importFile = await importer();
     const original = path.join(ORIGINALS, name);
     const imported = await importFile(original, new Uint8Array(readFileSync(original)));
     const actual = model(`${base}.imported.md`, imported.source);

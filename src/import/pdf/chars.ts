@@ -1,9 +1,8 @@
 /** Characters as the reader joins them: what is CJK, how wide a character sets, and clean-up. */
 
-/** Han, kana, CJK punctuation and full-width forms: joined without a space. */
-const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F\u2018-\u201D\u2026\u2014]/u;
+import { isWide } from '../text.js';
 
-export const isWide = (ch: string) => WIDE.test(ch);
+export { isWide };
 
 /** Relative advance of a character (a wide one sets one em, others about half). */
 export const advance = (ch: string) => (isWide(ch) ? 1 : 0.5);

@@ -3,6 +3,7 @@
  * thin filled rectangles (WPS and Word draw many table borders as filled bars). Only horizontal
  * and vertical ones matter for tables; white ones are invisible and dropped.
  */
+import { type Matrix, multiply, type ToPage } from './matrix.js';
 import type { Ops } from './pdfjs.js';
 
 /** A horizontal or vertical rule, in points from the page's top-left corner. */
@@ -15,17 +16,6 @@ export interface Rule {
   readonly to: number;
 }
 
-type Matrix = readonly [number, number, number, number, number, number];
-type ToPage = (x: number, y: number) => [number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 /** pdfjs's path buffer codes (DrawOPS). */
 const MOVE = 0;

@@ -3,20 +3,10 @@
  * move), placed from the operator list. pdfjs's text content merges such characters into one item
  * and loses some of them, so the reader drops its vertical items and places each glyph itself.
  */
+import { type Matrix, multiply, type ToPage } from './matrix.js';
 import type { Ops } from './pdfjs.js';
 import type { Run } from './run.js';
 
-type Matrix = [number, number, number, number, number, number];
-type ToPage = (x: number, y: number) => [number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 const translate = (tx: number, ty: number, m: Matrix): Matrix => multiply([1, 0, 0, 1, tx, ty], m);
 
 interface Glyph {
@@ -75,11 +65,11 @@ export function verticalRuns(
         ctm = stack.pop() ?? ctm;
         break;
       case OPS.transform:
-        ctm = multiply(args as Matrix, ctm);
+        ctm = multiply(args as unknown as Matrix, ctm);
         break;
       case OPS.paintFormXObjectBegin:
         stack.push(ctm);
-        if (Array.isArray(args[0])) ctm = multiply(args[0] as Matrix, ctm);
+        if (Array.isArray(args[0])) ctm = multiply(args[0] as unknown as Matrix, ctm);
         break;
       case OPS.paintFormXObjectEnd:
         ctm = stack.pop() ?? ctm;
@@ -93,7 +83,7 @@ export function verticalRuns(
         break;
       case OPS.setTextMatrix:
         // pdfjs 5 passes the matrix as one typed array; older versions as six numbers.
-        tm = tlm = Array.from((ArrayBuffer.isView(args[0]) || Array.isArray(args[0]) ? args[0] : args) as ArrayLike<number>) as Matrix;
+        tm = tlm = Array.from((ArrayBuffer.isView(args[0]) || Array.isArray(args[0]) ? args[0] : args) as ArrayLike<number>) as unknown as Matrix;
         break;
       case OPS.setLeading:
         leading = Number(args[0]);

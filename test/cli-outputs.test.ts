@@ -39,6 +39,27 @@ function refused(args: string[], dir: string): string {
 const OTHER = edit('\n机关: 临夏市南龙镇人民政府', '\n机关: 临夏市北塬镇人民政府');
 
 describe('outputs never touch inputs', () => {
+  it('a published original of the output\'s name (imported from, then built): refused, the original kept', () => {
+    const page = readFileSync(path.join(ROOT, 'test/fixtures/import/pingtan-2021.html'));
+    const dir = scratch({ 'r.md': VALID, 'r.pdf': '%PDF-1.7\n1 0 obj << /Producer (WPS 文字) >> endobj\n%%EOF\n' });
+    writeFileSync(path.join(dir, 'r.html'), page);
+    expect(refused(['build', 'r.md', '--html'], dir)).toBe(
+      'nianbao: 输出“r.pdf”已经存在，但不是 nianbao 生成的（可能是导入源文件时用的原件）：生成会覆盖它\n' +
+        '输出“r.html”已经存在，但不是 nianbao 生成的（可能是导入源文件时用的原件）：生成会覆盖它\n' +
+        '  提示：用 -o 或 --out-dir 把输出放到别处；或先把原件移到别处\n',
+    );
+    expect(readFileSync(path.join(dir, 'r.html'))).toEqual(page);
+  });
+
+  it('nianbao\'s own PDF, page and Word file are replaced by the next build', () => {
+    const dir = scratch({ 'r.md': VALID });
+    expect(nianbao(['build', 'r.md', '--html', '--docx'], dir).status).toBe(0);
+    const again = nianbao(['build', 'r.md', '--html', '--docx'], dir);
+    expect(again.stderr).toContain('已生成');
+    expect(again.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['r.docx', 'r.html', 'r.md', 'r.pdf']);
+  }, 60_000);
+
   it('nianbao build r.md -o r.md', () => {
     const dir = scratch({ 'r.md': VALID });
     expect(refused(['build', 'r.md', '-o', 'r.md'], dir)).toBe(

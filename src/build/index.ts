@@ -12,7 +12,7 @@ import { documentDefinition, type FamilyMetrics } from '../layout/document.js';
 import { pageGeometry } from '../page/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
 import { compose } from '../document/compose.js';
-import type { Document } from '../document/types.js';
+import { type Document, PRODUCER } from '../document/types.js';
 import { documentBlocks } from '../layout/blocks.js';
 import { MarkdownError } from '../markdown/errors.js';
 import type { Report } from '../model/types.js';
@@ -43,7 +43,6 @@ export interface BuildResult {
   readonly tree?: Document;
 }
 
-const PRODUCER = 'nianbao';
 
 /** The pdfmake font families of the layout and the font role behind each of their styles. */
 export const FAMILY_ROLES: Readonly<Record<string, Readonly<Partial<Record<'normal' | 'bold' | 'italics', FontRole>>>>> = {

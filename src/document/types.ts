@@ -114,6 +114,13 @@ export interface Document {
   readonly colophon?: ColophonBlock;
 }
 
+/**
+ * The maker's name every output carries (the PDF's Producer, the page's generator, the Word
+ * file's zip comment): files/ours.ts reads it before an output is replaced, so a published
+ * original of the same name is never written over.
+ */
+export const PRODUCER = 'nianbao';
+
 /** The page number as GB/T 9704 §7.5 prints it, in the 页码 face: “— 3 —”. */
 export function pageNumberText(page: number): string {
   return `— ${page} —`;

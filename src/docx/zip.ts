@@ -6,6 +6,7 @@
  * own date: the same source gives the same bytes anywhere, at any time.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { PRODUCER } from '../document/types.js';
 
 export interface ZipEntry {
   readonly path: string;
@@ -103,11 +104,14 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
     offset += local.length + name.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
+  // The archive comment names the maker (files/ours.ts): a later build replaces this file, never a published one.
+  const comment = Buffer.from(PRODUCER, 'latin1');
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(comment.length, 20);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([...locals, directory, end, comment]);
 }

@@ -6,6 +6,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { madeByNianbao } from './ours.js';
 import { UsageError } from '../diagnostics/usage-error.js';
 import { fileKind } from './regular.js';
 import { reason } from './write.js';
@@ -230,6 +231,12 @@ export async function guardOutputs(
       problems.push({
         message: `输出${named(place, cwd)}就是${clash.input.role}${named(clash.place, cwd)}：生成会覆盖${clash.input.role}`,
         hint: moveHint(choice, target),
+      });
+    // A file of that name that nianbao did not write: the published original an imported source came from.
+    else if (place.inode !== undefined && !place.kind && !(await madeByNianbao(place.physical).catch(() => true)))
+      problems.push({
+        message: `输出${named(place, cwd)}已经存在，但不是 nianbao 生成的（可能是导入源文件时用的原件）：生成会覆盖它`,
+        hint: `${moveHint(choice, target)}；或先把原件移到别处`,
       });
   }
   const folders = new Map<string, string>(); // each output folder once: its first output

@@ -4,7 +4,7 @@
  * tables. Pure: no requests leave the page (no external fonts, scripts or images; raw HTML in
  * the narrative is text in the tree, escaped here).
  */
-import { type Block, type Document, type FontRole, HEADING_FACE, type Run } from '../document/types.js';
+import { type Block, type Document, type FontRole, HEADING_FACE, PRODUCER, type Run } from '../document/types.js';
 import type { Grid } from '../markdown/grid.js';
 import { emWidth } from '../text/title.js';
 import { RESPONSIVE_CSS, scrollingTable } from './responsive.js';
@@ -165,6 +165,8 @@ export function reportHtml(doc: Document, options: PageOptions = {}): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // The maker's mark: a later build replaces this page, never a published one of the same name.
+    `<meta name="generator" content="${PRODUCER}">`,
     `<title>${escapeHtml(doc.info.title)}</title>`,
     `<meta name="author" content="${escapeHtml(doc.info.author)}">`,
     `<style>${CSS}${RESPONSIVE_CSS}</style>`,

@@ -18,6 +18,10 @@ import { MarkdownError } from '../markdown/errors.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
 import { type Families, renderPdf } from '../render/pdf.js';
+import { drawPdf } from '../render/draw.js';
+import { placeDocument } from '../layout/place.js';
+import type { FaceMetricsByRole, PlacedDocument } from '../layout/placed.js';
+import { FONT_ROLES } from '../model/fields.js';
 import { loadTemplate, type Rendered, TemplateError, templateFile } from '../template/load.js';
 
 export interface BuildOptions {
@@ -154,7 +158,13 @@ function stageFailure(error: unknown, file: string, reportDir: string, report: R
 export interface PdfPlan {
   readonly definition: Record<string, unknown>;
   readonly families: Families;
+  /** The pages placed by nianbao, drawn without pdfmake's layout; absent when pdfmake must lay out. */
+  readonly placed?: PlacedDocument;
+  readonly faces: Readonly<Record<FontRole, LoadedFont>>;
 }
+
+/** pdfmake lays the definition out instead of nianbao placing the pages (the comparison of the two, and a way back). */
+export const PDFMAKE_LAYOUT = process.env.NIANBAO_PDFMAKE_LAYOUT === '1';
 
 /**
  * The PDF's own stages on a composed source: every block measured, the pages broken, the
@@ -189,19 +199,28 @@ export function planPdf(file: string, composed: ComposedSource, options: BuildOp
       Object.fromEntries(Object.entries(styles).map(([style, role]) => [style, byRole[role]])),
     ]),
   ) as Families;
+  const faces = Object.fromEntries(
+    FONT_ROLES.map((role) => {
+      const loaded = byRole[role];
+      return [role, { advance: loaded.advance, ascent: loaded.font.ascent / loaded.font.unitsPerEm, lineEm: loaded.lineEm }];
+    }),
+  ) as unknown as FaceMetricsByRole;
+  const ink = {
+    Issuer: faceInk(byRole.发文机关标志.font),
+    Body: faceInk(byRole.正文.font),
+    Kai: faceInk(byRole.二级标题.font),
+    PageNumber: faceInk(byRole.页码.font),
+    advance: byRole.正文.advance,
+  };
+  const date = creationDate(report, options.sourceDateEpoch);
+  const placed = PDFMAKE_LAYOUT ? undefined : placeDocument(doc, content, { faces, ink, creationDate: date, producer: PRODUCER });
   const definition = documentDefinition(doc, content, {
     metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
-    ink: {
-      Issuer: faceInk(byRole.发文机关标志.font),
-      Body: faceInk(byRole.正文.font),
-      Kai: faceInk(byRole.二级标题.font),
-      PageNumber: faceInk(byRole.页码.font),
-      advance: byRole.正文.advance,
-    },
-    creationDate: creationDate(report, options.sourceDateEpoch),
+    ink,
+    creationDate: date,
     producer: PRODUCER,
   });
-  return { definition, families };
+  return { definition, families, faces: byRole, ...(placed ? { placed } : {}) };
 }
 
 export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {
@@ -210,6 +229,6 @@ export async function buildSource(file: string, source: SourceInput, options: Bu
   const used = { ...(report ? { report } : {}), ...(composed.template ? { template: composed.template } : {}), ...(composed.fonts ? { fonts: composed.fonts } : {}) };
   const plan = planPdf(file, composed, options);
   if ('diagnostics' in plan || !composed.tree) return { ...used, diagnostics: 'diagnostics' in plan ? plan.diagnostics : composed.diagnostics };
-  const pdf = await renderPdf(plan.definition, plan.families);
+  const pdf = plan.placed ? await drawPdf(plan.placed, plan.faces) : await renderPdf(plan.definition, plan.families);
   return { ...used, pdf, diagnostics: composed.diagnostics, ...(composed.markdown !== undefined ? { markdown: composed.markdown } : {}), tree: composed.tree };
 }

@@ -11,6 +11,7 @@ import { GRID_LINE_HEIGHT, GRID_PADDING_X, GRID_PADDING_Y, GRID_RULE, TABLE_FONT
 import { type Grid, type GridCell, GridError, type GridProblem, starWidth } from '../markdown/grid.js';
 import { type BrokenLine, breakLines } from '../text/lines.js';
 import { type Measured, type MeasuredTable, type Piece, type RowSpan, pieceRowHeights, rowsHeight } from '../paginate/index.js';
+import { type FaceMetricsByRole, type Placed, placeLine, textWidth } from './placed.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -140,6 +141,9 @@ interface LaidCell {
 /** A grid laid out for pdfmake and measured for the paginator. */
 interface LaidGrid {
   readonly header: PdfNode[][];
+  /** The header's cells (rows counted from the table's first) and its rows' heights. */
+  readonly headerCells: readonly LaidCell[];
+  readonly headerHeights: readonly number[];
   readonly columns: number;
   /** Body cells (a row taller than a page is several laid rows, its lines shared out). */
   readonly cells: readonly LaidCell[];
@@ -184,6 +188,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
   const headerRows = pieceRowHeights(headerMeasure, 0, headerEnd);
 
   const header: PdfNode[][] = grid.rows.slice(0, headerEnd).map(() => []);
+  const headerCells: LaidCell[] = [];
   const fill = (row: PdfNode[], column: number, colSpan: number) => {
     for (let dc = 1; dc < colSpan; dc++) row[column + dc] = {};
   };
@@ -193,6 +198,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
     const last = Math.min(headerEnd, p.row + p.cell.rowSpan) - 1;
     const top = line === undefined ? 0 : centringMargin(lines?.length ?? 1, spannedHeight(headerRows, p.row, last), line);
     const node = cellNode(p.cell, lines, top, leading);
+    headerCells.push({ cell: p.cell, lines, row: p.row, column: p.column, colSpan: p.cell.colSpan, rowSpan: last - p.row + 1 });
     if (p.cell.rowSpan > 1) node.rowSpan = p.cell.rowSpan;
     if (p.cell.colSpan > 1) node.colSpan = p.cell.colSpan;
     for (let dr = 0; dr < p.cell.rowSpan && p.row + dr < headerEnd; dr++) {
@@ -276,7 +282,7 @@ function layGrid(grid: Grid, font: CellFont | undefined, room: number | undefine
           spans: spansOf(headerEnd, grid.rows.length, (r) => firstLaid[r] ?? 0, (r) => lastLaid[r] ?? 0),
           ...(breakable.every(Boolean) ? {} : { breakable }),
         };
-  return { header, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}), line, leading };
+  return { header, headerCells, headerHeights: headerRows, columns, cells, rowCount: heights.length, widths, ...(measured ? { measured } : {}), line, leading };
 }
 
 /**
@@ -314,6 +320,81 @@ function tableNode(grid: Grid, laid: LaidGrid, from: number, to: number, margins
     ...(margins ? { margin: [0, margins[0], 0, margins[1]] } : {}),
     ...(grid.fontSize ? { fontSize: grid.fontSize } : {}),
   };
+}
+
+/**
+ * One piece of a measured grid placed with its top edge at `top`: the header rows, then body rows
+ * `from` ≤ r < `to`, a row-spanning cell cut by either end restated on this piece's rows (as
+ * tableNode does). pdfmake's geometry: a rule's top (or left) edge on its row (or column)
+ * boundary, the stroke centred half a rule below (or right of) it; horizontal rules end at the
+ * last column's boundary, vertical ones run over the rules above and below their rows.
+ */
+function placeGrid(grid: Grid, laid: LaidGrid, measured: MeasuredTable, line: number, from: number, to: number, x0: number, top: number, faces: FaceMetricsByRole): { items: Placed[]; height: number } {
+  const size = grid.fontSize ?? TABLE_FONT_SIZE;
+  const w = GRID_RULE;
+  const edges = [x0];
+  for (const width of laid.widths) edges.push((edges[edges.length - 1] as number) + w + 2 * GRID_PADDING_X + (typeof width === 'number' ? width : 0));
+  const headerRows = laid.headerHeights.length;
+  const heights = [...laid.headerHeights, ...pieceRowHeights(measured, from, to)];
+  const tops = [top];
+  for (const h of heights) tops.push((tops[tops.length - 1] as number) + w + h);
+  const cells: LaidCell[] = [...laid.headerCells];
+  for (const cell of laid.cells) {
+    const end = cell.row + cell.rowSpan;
+    if (end <= from || cell.row >= to) continue;
+    const first = Math.max(cell.row, from);
+    cells.push({ ...cell, row: headerRows + first - from, rowSpan: Math.min(end, to) - first });
+  }
+  // Which cell covers each position: no rule is drawn inside a merged cell.
+  const owner: number[][] = heights.map(() => new Array<number>(laid.columns).fill(-1));
+  cells.forEach((cell, i) => {
+    for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) {
+      const row = owner[cell.row + dr];
+      if (row) row[cell.column + dc] = i;
+    }
+  });
+  const merged = (a: number | undefined, b: number | undefined) => a !== undefined && a !== -1 && a === b;
+  const items: Placed[] = [];
+  // Horizontal rules, a stroke per run of columns they cross.
+  for (let b = 0; b <= heights.length; b++) {
+    const y = (tops[b] as number) + w / 2;
+    let start: number | undefined;
+    for (let c = 0; c <= laid.columns; c++) {
+      const open = c < laid.columns && !(b > 0 && b < heights.length && merged(owner[b - 1]?.[c], owner[b]?.[c]));
+      if (open && start === undefined) start = c;
+      if (!open && start !== undefined) {
+        items.push({ kind: 'rule', x1: edges[start] as number, y1: y, x2: edges[c] as number, y2: y, width: w });
+        start = undefined;
+      }
+    }
+  }
+  // Vertical rules, a stroke per run of rows they cross.
+  for (let c = 0; c <= laid.columns; c++) {
+    const x = (edges[c] as number) + w / 2;
+    let start: number | undefined;
+    for (let r = 0; r <= heights.length; r++) {
+      const open = r < heights.length && !(c > 0 && c < laid.columns && merged(owner[r]?.[c - 1], owner[r]?.[c]));
+      if (open && start === undefined) start = r;
+      if (!open && start !== undefined) {
+        items.push({ kind: 'rule', x1: x, y1: tops[start] as number, x2: x, y2: (tops[r] as number) + w, width: w });
+        start = undefined;
+      }
+    }
+  }
+  for (const cell of cells) {
+    const lines = cell.lines ?? [];
+    const margin = centringMargin(lines.length, spannedHeight(heights, cell.row, cell.row + cell.rowSpan - 1), line) + laid.leading;
+    const left = (edges[cell.column] as number) + w + GRID_PADDING_X;
+    const width = (edges[cell.column + cell.colSpan] as number) - (edges[cell.column] as number) - w - 2 * GRID_PADDING_X;
+    const lineTop = (tops[cell.row] as number) + w + GRID_PADDING_Y + margin;
+    lines.forEach((l, k) => {
+      if (!l.text) return;
+      const natural = textWidth(faces.正文, l.text, size, l.spacing);
+      const x = cell.cell.align === 'center' ? left + (width - natural) / 2 : cell.cell.align === 'right' ? left + width - natural : left;
+      items.push(placeLine([{ text: l.text, role: '正文' }], faces, { x, top: lineTop + k * line, size, spacing: l.spacing }));
+    });
+  }
+  return { items, height: (tops[heights.length] as number) + w - top };
 }
 
 /**
@@ -380,6 +461,18 @@ export interface ContentOptions {
 export interface Block {
   readonly measure: Measured;
   readonly render: (piece: Piece) => PdfNode[];
+  /**
+   * The piece placed from `top` at the 版心's left edge `x`, its own top margin included: what
+   * is drawn and the height it takes. Absent where a block cannot be placed before pdfmake lays
+   * it out (a grid measured without the cell font).
+   */
+  readonly place?: (piece: Piece, at: PlaceAt) => { readonly items: readonly Placed[]; readonly height: number };
+}
+
+export interface PlaceAt {
+  readonly x: number;
+  readonly top: number;
+  readonly faces: FaceMetricsByRole;
 }
 
 /** Without the fonts (tests of the content alone): one line of 28 characters per pitch. */
@@ -406,16 +499,42 @@ function runNode(text: string, role: FontRole, face: FontRole): string | PdfNode
   return { text, style: RUN_STYLE[role] };
 }
 
-/** A broken line's pdfmake text: the runs' pieces it holds, each in its face. */
-function lineText(line: BrokenLine, runs: readonly Run[], starts: readonly number[], face: FontRole): string | (string | PdfNode)[] {
+/** The runs' pieces a broken line holds, each with its face. */
+function linePieces(line: BrokenLine, runs: readonly Run[], starts: readonly number[]): { text: string; role: FontRole }[] {
   const end = line.at + line.text.length;
-  const pieces: (string | PdfNode)[] = [];
+  const pieces: { text: string; role: FontRole }[] = [];
   runs.forEach((run, k) => {
     const from = Math.max(line.at, starts[k] ?? 0);
     const to = Math.min(end, (starts[k] ?? 0) + run.text.length);
-    if (from < to) pieces.push(runNode(run.text.slice(from - (starts[k] ?? 0), to - (starts[k] ?? 0)), run.role, face));
+    if (from < to) pieces.push({ text: run.text.slice(from - (starts[k] ?? 0), to - (starts[k] ?? 0)), role: run.role });
   });
+  return pieces;
+}
+
+/** A broken line's pdfmake text: the runs' pieces it holds, each in its face. */
+function lineText(line: BrokenLine, runs: readonly Run[], starts: readonly number[], face: FontRole): string | (string | PdfNode)[] {
+  const pieces = linePieces(line, runs, starts).map((piece) => runNode(piece.text, piece.role, face));
   return pieces.length === 1 && typeof pieces[0] === 'string' ? pieces[0] : pieces;
+}
+
+/** Broken lines placed one pitch apart from `at.top`; `indentFirst`: the indent of a segment's first line. */
+function placeLines(broken: ReturnType<typeof breakRuns>, t: Typeset, at: PlaceAt, from: number, to: number, indentOf: (first: boolean, segment: number, index: number) => number): Placed[] {
+  const items: Placed[] = [];
+  let index = 0;
+  broken.forEach((segment, s) => {
+    for (const line of segment.lines) {
+      const k = index++;
+      if (k < from || k >= to) continue;
+      const placed = placeLine(linePieces(line, segment.runs, segment.starts), at.faces, {
+        x: at.x + indentOf(line.first, s, k),
+        top: at.top + (k - from) * t.pitch,
+        size: t.bodySize,
+        spacing: line.spacing,
+      });
+      if (placed.runs.length > 0) items.push(placed);
+    }
+  });
+  return items;
 }
 
 interface Typeset {
@@ -484,7 +603,14 @@ function paragraphBlock(paragraph: Paragraph, t: Typeset): Block {
   const indent = !paragraph.verbatim;
   const broken = breakRuns(paragraph.runs, t, { indent, justify: !paragraph.verbatim });
   const nodes = lineNodes(broken, '正文', t.bodySize, indent);
-  return { measure: { kind: 'lines', count: nodes.length, pitch: t.pitch }, render: (piece) => nodes.slice(piece.from, piece.to) };
+  return {
+    measure: { kind: 'lines', count: nodes.length, pitch: t.pitch },
+    render: (piece) => nodes.slice(piece.from, piece.to),
+    place: (piece, at) => ({
+      items: placeLines(broken, t, at, piece.from, piece.to, (first, s) => (indent && first && s === 0 ? 2 * t.bodySize : 0)),
+      height: (piece.to - piece.from) * t.pitch,
+    }),
+  };
 }
 
 
@@ -508,7 +634,17 @@ function headingBlock(heading: Heading, t: Typeset): Block {
       ? { ...node, style: `h${heading.level}`, headlineLevel: heading.level, bookmark: runs.map((r) => r.text).join('') }
       : { ...node, style: `h${heading.level}`, leadingIndent: 0 },
   );
-  return { measure: { kind: 'heading', height: lines.length * t.pitch }, render: () => nodes };
+  const title = runs.map((r) => r.text).join('').replace(/\s*\n\s*/g, '').trim();
+  return {
+    measure: { kind: 'heading', height: lines.length * t.pitch },
+    render: () => nodes,
+    place: (_piece, at) => {
+      const items = placeLines(broken, t, at, 0, lines.length, (_first, _s, k) => (k === 0 ? 2 * t.bodySize : 0));
+      const first = items[0];
+      if (first?.kind === 'text' && title) items[0] = { ...first, bookmark: { title, level: heading.level } };
+      return { items, height: lines.length * t.pitch };
+    },
+  };
 }
 
 function tableBlock(table: Table, options: ContentOptions | undefined, pitch: number): Block {
@@ -530,9 +666,20 @@ function tableBlock(table: Table, options: ContentOptions | undefined, pitch: nu
     ? { ...laid.measured, top, bottom }
     : { kind: 'table', top, bottom, rule: GRID_RULE, header: 0, rows: [estimateGridHeight(table, TABLE_FONT_SIZE)], spans: [] };
   const rows = laid.measured ? undefined : laid.rowCount;
+  const measured = laid.measured;
+  const line = laid.line;
   return {
     measure,
     render: (piece) => [tableNode(table, laid, rows === undefined ? piece.from : 0, rows ?? piece.to, [piece.atTop ? 0 : top, piece.cut ? 0 : bottom])],
+    ...(measured && line !== undefined
+      ? {
+          place: (piece: Piece, at: PlaceAt) => {
+            const above = piece.atTop ? 0 : top;
+            const grid = placeGrid(table, laid, measured, line, piece.from, piece.to, at.x, at.top + above, at.faces);
+            return { items: grid.items, height: above + grid.height + (piece.cut ? 0 : bottom) };
+          },
+        }
+      : {}),
   };
 }
 

@@ -56,7 +56,7 @@ export function placeBanji(lastPage: number, lastUsed: number, banjiHeight: numb
 }
 
 /** The red rule's stroke, pt. GB/T 9704 gives no thickness; 1 pt reads as the Word templates' rule. */
-const RED_RULE_WIDTH = 1;
+export const RED_RULE_WIDTH = 1;
 
 /**
  * The 版头, measured on the ink (GB/T 9704 §7.2): the 发文机关标志's top edge 35 mm below the
@@ -127,7 +127,7 @@ function afterTitle(doc: Document, advance: (ch: string) => number): PdfNode[] {
   return [blank, ...lines];
 }
 
-function recipientLines(doc: Document, advance: (ch: string) => number): BrokenLine[] {
+export function recipientLines(doc: Document, advance: (ch: string) => number): BrokenLine[] {
   if (!doc.recipient) return [];
   return breakLines(doc.recipient.text, { measure: (ch) => advance(ch) * g.bodySize, width: g.typeWidth, indent: 0, justify: false });
 }
@@ -138,12 +138,11 @@ function recipientLines(doc: Document, advance: (ch: string) => number): BrokenL
  * A date longer than the 署名 would then run past the 版心: the date stands 右空二字 and the
  * 署名 moves left by as much, keeping the two-character offset between their first characters.
  */
-function signatureBlock(doc: Document, body: number, advance: (ch: string) => number): PdfNode[] {
+export function signatureGeometry(doc: Document, body: number, advance: (ch: string) => number): { signature?: string; date?: string; sigRight: number; dateRight: number } | undefined {
   const signature = doc.signature?.signature?.text;
   const date = doc.signature?.date?.text;
-  if (!signature && !date) return [];
+  if (!signature && !date) return undefined;
   const width = (text: string) => [...text].reduce((sum, ch) => sum + advance(ch), 0) * body;
-  const nodes: PdfNode[] = [];
   const sigWidth = signature ? width(signature) : 0;
   const dateWidth = date ? width(date) : 0;
   let sigRight = 2 * body;
@@ -154,8 +153,16 @@ function signatureBlock(doc: Document, body: number, advance: (ch: string) => nu
     dateRight = 2 * body;
     sigRight = dateRight + dateWidth + 2 * body - sigWidth;
   }
-  if (signature) nodes.push({ text: signature, style: 'line', alignment: 'right', margin: [0, g.pitch, Math.max(0, sigRight), 0] });
-  if (date) nodes.push({ text: date, style: 'line', alignment: 'right', margin: [0, signature ? 0 : g.pitch, Math.max(0, dateRight), 0] });
+  return { ...(signature ? { signature } : {}), ...(date ? { date } : {}), sigRight: Math.max(0, sigRight), dateRight: Math.max(0, dateRight) };
+}
+
+function signatureBlock(doc: Document, body: number, advance: (ch: string) => number): PdfNode[] {
+  const geometry = signatureGeometry(doc, body, advance);
+  if (!geometry) return [];
+  const { signature, date, sigRight, dateRight } = geometry;
+  const nodes: PdfNode[] = [];
+  if (signature) nodes.push({ text: signature, style: 'line', alignment: 'right', margin: [0, g.pitch, sigRight, 0] });
+  if (date) nodes.push({ text: date, style: 'line', alignment: 'right', margin: [0, signature ? 0 : g.pitch, dateRight, 0] });
   return nodes;
 }
 
@@ -186,7 +193,7 @@ function banjiRows(doc: Document): { rows: PdfNode[][]; height: number } | undef
  * How far below the 版心's top the body starts on page 1: the heights pdfmake gives the nodes
  * of the 版头, the title and the 主送机关 (every text line on the pitch, margins as set above).
  */
-function headHeight(doc: Document, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>, ink: LayoutInk): number {
+export function headHeight(doc: Document, metrics: FamilyMetrics & Partial<Record<'Issuer', number>>, ink: LayoutInk): number {
   // The same margins and lines as redHeader, titleBlock and afterTitle draw.
   let height = 0;
   const header = doc.redHeader;

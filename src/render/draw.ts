@@ -8,6 +8,7 @@ import type { FontRole } from '../document/types.js';
 import type { LoadedFont } from '../fonts/resolve.js';
 import type { PlacedDocument, PlacedText } from '../layout/placed.js';
 import type { OutlineItem, PdfKitDocument } from 'pdfmake/js/PDFDocument.js';
+import { PageContent, pageContentWorks } from './page-content.js';
 
 type DocumentClass = new (fonts: object, images: object, patterns: object, attachments: object, options: Record<string, unknown>) => PdfKitDocument;
 let documentClass: Promise<DocumentClass> | undefined;
@@ -26,7 +27,7 @@ function pdfDocument(): Promise<DocumentClass> {
 export const OUTLINE_ID_PREFIX = 'nianbao-outline-';
 
 /** The PDF of placed pages, in the faces of `fonts` (a role's font drawn from its file). */
-export async function drawPdf(placed: PlacedDocument, fonts: Readonly<Record<FontRole, LoadedFont>>): Promise<Buffer> {
+export async function drawPdf(placed: PlacedDocument, fonts: Readonly<Record<FontRole, LoadedFont>>, options: { readonly pageContent?: boolean } = {}): Promise<Buffer> {
   const PDFDocument = await pdfDocument();
   const { info } = placed;
   const doc = new PDFDocument({}, {}, {}, {}, {
@@ -70,8 +71,10 @@ export async function drawPdf(placed: PlacedDocument, fonts: Readonly<Record<Fon
   const open: { level: number; item: OutlineItem }[] = [];
   let bookmarks = 0;
 
+  const direct = (options.pageContent ?? true) && pageContentWorks(doc);
+  let content: PageContent | undefined;
+
   const drawText = (line: PlacedText) => {
-    doc.fillColor(line.ink ? [...line.ink] : 'black');
     let destination: string | undefined;
     if (line.bookmark) {
       destination = `${OUTLINE_ID_PREFIX}${bookmarks++}`;
@@ -87,8 +90,15 @@ export async function drawPdf(placed: PlacedDocument, fonts: Readonly<Record<Fon
     }
     for (const run of line.runs) {
       const font = useFont(run.role);
-      doc.fontSize(run.size);
       const ascent = font.font.ascent / font.font.unitsPerEm;
+      if (content) {
+        if (destination !== undefined) doc.addNamedDestination(destination, 'XYZ', run.x, line.baseline - ascent * run.size, null);
+        destination = undefined;
+        if (content.text(run.text, run.x, line.baseline, run.size, line.spacing, line.ink)) continue;
+        content.flush();
+      }
+      doc.fillColor(line.ink ? [...line.ink] : 'black');
+      doc.fontSize(run.size);
       doc.text(run.text, run.x, line.baseline - ascent * run.size, {
         lineBreak: false,
         ...(line.spacing !== 0 ? { characterSpacing: line.spacing } : {}),
@@ -100,10 +110,13 @@ export async function drawPdf(placed: PlacedDocument, fonts: Readonly<Record<Fon
 
   for (const page of placed.pages) {
     doc.addPage({ size: [placed.width, placed.height], margin: 0 });
+    content = direct ? new PageContent(doc) : undefined;
     for (const item of page.items) {
       if (item.kind === 'text') drawText(item);
+      else if (content) content.rule(item.x1, item.y1, item.x2, item.y2, item.width, item.ink);
       else doc.lineWidth(item.width).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke(item.ink ? [...item.ink] : 'black');
     }
+    content?.flush();
   }
   doc.end();
   return done;

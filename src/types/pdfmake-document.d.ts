@@ -26,6 +26,7 @@ declare module 'pdfmake/js/PDFDocument.js' {
     lineTo(x: number, y: number): this;
     lineWidth(width: number): this;
     stroke(colour?: string | readonly number[]): this;
+    addNamedDestination(name: string, fit: 'XYZ', left: number | null, top: number | null, zoom: number | null): void;
     end(): void;
   }
   const PDFDocument: {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSource } from '../src/build/index.js';
+import { composeSource, planPdf } from '../src/build/index.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { pageGeometry } from '../src/page/geometry.js';
 import { PDFMAKE_VERSION, setOutlineDestinations } from '../src/render/outline-destinations.js';
 import { PARTS } from '../src/tables/definitions.js';
@@ -101,7 +102,7 @@ describe.each(EXAMPLES)('bookmarks of %s', (name) => {
   });
 });
 
-describe('the destination rewrite (render/outline-destinations.ts)', () => {
+describe('the destination rewrite of pdfmake’s layout (render/outline-destinations.ts, NIANBAO_PDFMAKE_LAYOUT=1)', () => {
   afterEach(() => setOutlineDestinations(true));
 
   it('relies on the pdfmake version package.json pins and node_modules holds', () => {
@@ -113,7 +114,12 @@ describe('the destination rewrite (render/outline-destinations.ts)', () => {
   it('off, the PDF is pdfmake’s own: the same bytes but for the bookmarks’ page-corner destinations', async () => {
     const file = 'examples/changle-2022.md';
     const text = readFileSync(file, 'utf8');
-    const build = async () => (await buildSource(file, text, { force: true, systemFonts: false })).pdf as Buffer;
+    // Through pdfmake's layout of the definition, where the rewrite applies.
+    const build = async () => {
+      const plan = planPdf(file, await composeSource(file, text, { force: true, systemFonts: false }));
+      if ('diagnostics' in plan) throw new Error('not planned');
+      return renderPdf(plan.definition, plan.families);
+    };
     setOutlineDestinations(false);
     const off = await build();
     setOutlineDestinations(true);

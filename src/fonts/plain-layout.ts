@@ -18,6 +18,7 @@
  * checked against the pinned versions below; when `layout` is not there nothing is patched.
  */
 import type * as Fontkit from 'fontkit';
+import { type DirectMetrics, directMetrics } from './metrics.js';
 
 export const FONTKIT_VERSION = '2.0.4';
 
@@ -92,13 +93,33 @@ function shapesNothing(font: FontInternals): boolean {
 }
 
 const plainFaces = new WeakMap<object, boolean>();
+const metricsByFont = new WeakMap<object, DirectMetrics | null>();
+
+/** A face's cmap and advances read from its bytes (fonts/metrics.ts), once per font; undefined when fontkit must answer. */
+export function metricsOf(font: Fontkit.Font): DirectMetrics | undefined {
+  let found = metricsByFont.get(font);
+  if (found === undefined) {
+    const internals = font as unknown as FontInternals;
+    found = (internals.directory?.tables && internals.stream?.buffer && directMetrics(internals.stream.buffer, internals.directory.tables)) || null;
+    metricsByFont.set(font, found);
+  }
+  return found ?? undefined;
+}
 
 /** fontkit's run for a plain string in a face that shapes nothing: a glyph per code point, hmtx advances. */
 export function plainRun(font: FontInternals, text: string): { glyphs: Glyph[]; positions: Position[]; readonly advanceWidth: number } {
   const glyphs: Glyph[] = [];
   const positions: Position[] = [];
+  // With the cmap and hmtx read directly, a glyph is only what pdfkit reads of one (its id,
+  // advance and code points): fontkit's glyph would decode the outline for its metrics.
+  const direct = metricsOf(font as unknown as Fontkit.Font);
   for (let i = 0; i < text.length; i++) {
-    const glyph = font.glyphForCodePoint(text.charCodeAt(i));
+    const codePoint = text.charCodeAt(i);
+    let glyph: Glyph;
+    if (direct) {
+      const id = direct.glyphId(codePoint);
+      glyph = { id, advanceWidth: direct.advance(id), codePoints: [codePoint] };
+    } else glyph = font.glyphForCodePoint(codePoint);
     glyphs.push(glyph);
     positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Fontkit from 'fontkit';
 import fontkit from './fontkit.cjs';
-import { installPlainLayout } from './plain-layout.js';
+import { installPlainLayout, metricsOf } from './plain-layout.js';
 import { FONT_ROLES } from '../model/fields.js';
 import { errnoReason, UnreadableFile } from '../files/regular.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
@@ -29,6 +29,8 @@ export interface LoadedFont {
   readonly lineEm: number;
   /** Advance width of a character, in em (cached for the life of the process). */
   readonly advance: (ch: string) => number;
+  /** Whether the face has a glyph for a code point (fontkit's hasGlyphForCodePoint). */
+  readonly hasGlyph: (codePoint: number) => boolean;
 }
 
 export class FontError extends Error {
@@ -211,15 +213,19 @@ export function loadFont(file: string): LoadedFont {
   hookOutlineReads((font as unknown as { getGlyph: (id: number) => object }).getGlyph(0));
   const lineEm = (font.ascent - font.descent) / font.unitsPerEm;
   const widths = new Map<string, number>();
+  // The cmap and hmtx read from the bytes: fontkit decodes a glyph's outline to give its advance.
+  const direct = metricsOf(font);
   const advance = (ch: string): number => {
     let width = widths.get(ch);
     if (width === undefined) {
-      width = font.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth / font.unitsPerEm;
+      const codePoint = ch.codePointAt(0) ?? 0;
+      width = direct ? direct.advance(direct.glyphId(codePoint)) / direct.unitsPerEm : font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
       widths.set(ch, width);
     }
     return width;
   };
-  const result = { file, buffer, font, lineEm, advance };
+  const hasGlyph = (codePoint: number): boolean => (direct ? direct.glyphId(codePoint) !== 0 : font.hasGlyphForCodePoint(codePoint));
+  const result = { file, buffer, font, lineEm, advance, hasGlyph };
   loaded.set(file, { font: result, file: opened });
   return result;
 }

@@ -68,7 +68,7 @@ export interface PreflightInput {
   readonly doc: Document;
   /** The template's output with its origins (where a run of the body was written). */
   readonly rendered: Rendered;
-  readonly fonts: Readonly<Record<FontRole, { readonly file: string; readonly font: GlyphSource }>>;
+  readonly fonts: Readonly<Record<FontRole, { readonly file: string; readonly font: GlyphSource; readonly hasGlyph?: (codePoint: number) => boolean }>>;
 }
 
 /** One error per distinct missing character and role, at its first occurrence. */
@@ -85,7 +85,7 @@ export function preflightGlyphs(input: PreflightInput): Diagnostic[] {
     for (const ch of run.text) {
       const k = index++;
       const key = `${run.role}${ch}`;
-      if (seen.has(key) || ignorable(ch) || font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) continue;
+      if (seen.has(key) || ignorable(ch) || (font.hasGlyph ? font.hasGlyph(ch.codePointAt(0) ?? 0) : font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0))) continue;
       seen.add(key);
       let at: Located = fallback;
       const origin = run.origin;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Fontkit from 'fontkit';
 import fontkit from './fontkit.cjs';
 import { installPlainLayout, metricsOf } from './plain-layout.js';
+import { installSubset } from './subset.js';
 import { FONT_ROLES } from '../model/fields.js';
 import { errnoReason, UnreadableFile } from '../files/regular.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
@@ -207,6 +208,7 @@ export function loadFont(file: string): LoadedFont {
   }
   shareWithPdfkit(font);
   installPlainLayout(font);
+  installSubset(font);
   parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,
   // so it goes in for every font (it reads nothing for a file read whole).

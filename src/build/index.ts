@@ -13,7 +13,7 @@ import { pageGeometry } from '../page/geometry.js';
 import { locateGridProblem } from '../markdown/grid-check.js';
 import { compose } from '../document/compose.js';
 import { type Document, PRODUCER } from '../document/types.js';
-import { documentBlocks } from '../layout/blocks.js';
+import { type Block, type ContentOptions, documentBlocks } from '../layout/blocks.js';
 import { MarkdownError } from '../markdown/errors.js';
 import type { Report } from '../model/types.js';
 import { checkSource, type SourceInput } from '../pipeline.js';
@@ -166,6 +166,43 @@ export interface PdfPlan {
 /** pdfmake lays the definition out instead of nianbao placing the pages (the comparison of the two, and a way back). */
 export const PDFMAKE_LAYOUT = process.env.NIANBAO_PDFMAKE_LAYOUT === '1';
 
+/** How the body's blocks are measured: the 版心, the pitch, each face's widths. */
+function blockOptions(byRole: Readonly<Record<FontRole, LoadedFont>>): ContentOptions {
+  const body = byRole.正文;
+  const size = pageGeometry.bodySize;
+  return {
+    pageHeight: pageGeometry.typeHeight,
+    bodySize: size,
+    pitch: pageGeometry.pitch,
+    lines: { measure: (ch) => body.advance(ch) * size, width: pageGeometry.typeWidth },
+    faces: {
+      一级标题: (ch) => byRole.一级标题.advance(ch) * size,
+      二级标题: (ch) => byRole.二级标题.advance(ch) * size,
+    },
+    cellFont: { advance: body.advance, lineEm: body.lineEm },
+  };
+}
+
+/**
+ * Measured blocks kept across builds in one process (watch, a batch worker), for the faces they
+ * were measured in: the loaded fonts of 正文, 一级标题 and 二级标题 (a font file changed on disk is
+ * loaded again, as another object). Bounded: emptied past a few thousand blocks.
+ */
+const blockCaches = new WeakMap<LoadedFont, WeakMap<LoadedFont, WeakMap<LoadedFont, Map<string, Block>>>>();
+function blockCache(byRole: Readonly<Record<FontRole, LoadedFont>>): Map<string, Block> | undefined {
+  if (process.env.NIANBAO_NO_BLOCK_CACHE === '1') return undefined;
+  const level = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
+    let found = map.get(key);
+    if (found === undefined) map.set(key, (found = make()));
+    return found;
+  };
+  const byHei = level(blockCaches, byRole.正文, () => new WeakMap());
+  const byKai = level(byHei, byRole.一级标题, () => new WeakMap());
+  const cache = level(byKai, byRole.二级标题, () => new Map<string, Block>());
+  if (cache.size > 4000) cache.clear();
+  return cache;
+}
+
 /**
  * The PDF's own stages on a composed source: every block measured, the pages broken, the
  * pdfmake definition drawn. Diagnostics when a grid cannot be laid out (a row group taller than a page).
@@ -176,19 +213,7 @@ export function planPdf(file: string, composed: ComposedSource, options: BuildOp
   const diagnostics = composed.diagnostics;
   let content: ReturnType<typeof documentBlocks>;
   try {
-    const body = byRole.正文;
-    const size = pageGeometry.bodySize;
-    content = documentBlocks(doc.body, {
-      pageHeight: pageGeometry.typeHeight,
-      bodySize: size,
-      pitch: pageGeometry.pitch,
-      lines: { measure: (ch) => body.advance(ch) * size, width: pageGeometry.typeWidth },
-      faces: {
-        一级标题: (ch) => byRole.一级标题.advance(ch) * size,
-        二级标题: (ch) => byRole.二级标题.advance(ch) * size,
-      },
-      cellFont: { advance: body.advance, lineEm: body.lineEm },
-    });
+    content = documentBlocks(doc.body, blockOptions(byRole), PDFMAKE_LAYOUT ? undefined : blockCache(byRole));
   } catch (error) {
     const reportDir = path.dirname(path.resolve(file));
     return { diagnostics: [...diagnostics, ...stageFailure(error, file, reportDir, report, diagnostics, composed.template)] };
@@ -214,13 +239,24 @@ export function planPdf(file: string, composed: ComposedSource, options: BuildOp
   };
   const date = creationDate(report, options.sourceDateEpoch);
   const placed = PDFMAKE_LAYOUT ? undefined : placeDocument(doc, content, { faces, ink, creationDate: date, producer: PRODUCER });
-  const definition = documentDefinition(doc, content, {
-    metrics: Object.fromEntries(Object.entries(families).map(([family, faces]) => [family, faces.normal.lineEm])) as unknown as FamilyMetrics,
-    ink,
-    creationDate: date,
-    producer: PRODUCER,
-  });
-  return { definition, families, faces: byRole, ...(placed ? { placed } : {}) };
+  // The pdfmake definition, made when asked for, from blocks of its own: pdfmake writes onto the
+  // nodes it lays out, and the placed path shares its blocks with later builds.
+  let definition: Record<string, unknown> | undefined;
+  const define = () =>
+    documentDefinition(doc, placed ? documentBlocks(doc.body, blockOptions(byRole)) : content, {
+      metrics: Object.fromEntries(Object.entries(families).map(([family, f]) => [family, f.normal.lineEm])) as unknown as FamilyMetrics,
+      ink,
+      creationDate: date,
+      producer: PRODUCER,
+    });
+  return {
+    get definition() {
+      return (definition ??= define());
+    },
+    families,
+    faces: byRole,
+    ...(placed ? { placed } : {}),
+  };
 }
 
 export async function buildSource(file: string, source: SourceInput, options: BuildOptions = {}): Promise<BuildResult> {

@@ -683,8 +683,22 @@ function tableBlock(table: Table, options: ContentOptions | undefined, pitch: nu
   };
 }
 
-/** The body's blocks measured (see paginate/ for how they meet pages). */
-export function documentBlocks(body: readonly DocumentBlock[], options?: ContentOptions): Block[] {
+/**
+ * What a block's layout depends on, as a key: its text, faces and structure, not where it was
+ * written (origins and source lines move with every edit above it, and only diagnostics,
+ * raised while it is first laid out, use them).
+ */
+export function blockKey(block: DocumentBlock): string {
+  return JSON.stringify(block, (key, value: unknown) => (key === 'origin' || key === 'line' || key === 'written' || key === 'rowLines' ? undefined : value));
+}
+
+/**
+ * The body's blocks measured (see paginate/ for how they meet pages). With `cache` (blocks by
+ * blockKey, for one set of options and fonts: the watch loop's), a block laid out before is
+ * taken from it: an edit lays out only the blocks it changed. Blocks are never changed once made
+ * (placing them reads them only).
+ */
+export function documentBlocks(body: readonly DocumentBlock[], options?: ContentOptions, cache?: Map<string, Block>): Block[] {
   const lines = options?.lines ?? UNMEASURED;
   const t: Typeset = {
     pitch: options?.pitch ?? 28.95,
@@ -692,6 +706,17 @@ export function documentBlocks(body: readonly DocumentBlock[], options?: Content
     width: lines.width,
     measureOf: (role) => options?.faces?.[role] ?? lines.measure,
   };
+  if (cache) {
+    const keys = body.map(blockKey);
+    const missing = new Map<string, DocumentBlock>();
+    body.forEach((block, i) => {
+      const key = keys[i] as string;
+      if (!cache.has(key) && !missing.has(key)) missing.set(key, block);
+    });
+    const made = documentBlocks([...missing.values()], options);
+    [...missing.keys()].forEach((key, i) => cache.set(key, made[i] as Block));
+    return keys.map((key) => cache.get(key) as Block);
+  }
   return body.map((block) => {
     switch (block.kind) {
       case 'paragraph':

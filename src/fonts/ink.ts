@@ -26,7 +26,16 @@ interface GlyphBox {
   readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
 }
 
+/** One per font for the life of the process: a glyph's box is decoded from its outline, once. */
+const inkByFont = new WeakMap<Fontkit.Font, FaceInk>();
+
 export function faceInk(font: Fontkit.Font): FaceInk {
+  let ink = inkByFont.get(font);
+  if (!ink) inkByFont.set(font, (ink = measureInk(font)));
+  return ink;
+}
+
+function measureInk(font: Fontkit.Font): FaceInk {
   const em = font.unitsPerEm;
   const boxes = new Map<string, GlyphBox['bbox'] | undefined>();
   const box = (ch: string) => {

@@ -113,6 +113,18 @@ export function plainRun(font: FontInternals, text: string): { glyphs: Glyph[]; 
   // With the cmap and hmtx read directly, a glyph is only what pdfkit reads of one (its id,
   // advance and code points): fontkit's glyph would decode the outline for its metrics.
   const direct = metricsOf(font as unknown as Fontkit.Font);
+  // Those glyph records are kept per face and string across documents (pdfkit lays a string out
+  // once per document; a watch rebuild draws mostly the strings of the last one). Positions are
+  // fresh: pdfkit scales them in place.
+  // By the font's bytes: pdfkit makes a fontkit font of its own for every document.
+  const bytes = font.stream.buffer;
+  let known = direct ? knownGlyphs.get(bytes) : undefined;
+  if (direct && !known) knownGlyphs.set(bytes, (known = new Map()));
+  const cached = known?.get(text);
+  if (cached) {
+    for (const glyph of cached) positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    return run(cached, positions);
+  }
   for (let i = 0; i < text.length; i++) {
     const codePoint = text.charCodeAt(i);
     let glyph: Glyph;
@@ -123,8 +135,19 @@ export function plainRun(font: FontInternals, text: string): { glyphs: Glyph[]; 
     glyphs.push(glyph);
     positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
   }
+  if (known) {
+    if (known.size > 50_000) known.clear();
+    known.set(text, glyphs);
+  }
+  return run(glyphs, positions);
+}
+
+/** Glyph records of plain strings, per face (only where they are ours, not fontkit's glyph objects). */
+const knownGlyphs = new WeakMap<object, Map<string, readonly Glyph[]>>();
+
+function run(glyphs: readonly Glyph[], positions: Position[]): { glyphs: Glyph[]; positions: Position[]; readonly advanceWidth: number } {
   return {
-    glyphs,
+    glyphs: glyphs as Glyph[],
     positions,
     // A getter, as fontkit's: pdfkit scales the positions first and reads the sum after.
     get advanceWidth() {

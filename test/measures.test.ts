@@ -57,13 +57,14 @@ interface Run {
 
 /** The text objects of a page's content: position (mm from the top-left), `Tc`, glyph count. */
 function textObjects(page: PdfPage) {
-  return [...page.content.matchAll(/1 0 0 1 ([\d.]+) ([\d.]+) Tm\s+\/F\d+ ([\d.]+) Tf\s+(?:(-?[\d.]+) Tc\s+)?\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)*)\] TJ/g)].map((m) => ({
+  return [...page.content.matchAll(/1 0 0 1 ([\d.]+) ([\d.]+) Tm\s+\/F\d+ ([\d.]+) Tf\s+(?:(-?[\d.]+) Tc\s+)?(?:\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)*)\] TJ|(<[0-9a-f]*>) Tj)/g)].map((m) => ({
     x: toMm(Number(m[1])),
     baseline: toMm(841.89 - Number(m[2])),
     size: Number(m[3]),
     // pdfkit writes no Tc for a run without spacing (each run is inside q … Q).
     tc: Number(m[4] ?? 0),
-    glyphs: [...(m[5] ?? '').matchAll(/<([0-9a-f]*)>/g)].reduce((n, h) => n + (h[1]?.length ?? 0) / 4, 0),
+    // A TJ array (pdfkit's text()) or one Tj (the placed pages' runs, render/page-content.ts).
+    glyphs: [...(m[5] ?? m[6] ?? '').matchAll(/<([0-9a-f]*)>/g)].reduce((n, h) => n + (h[1]?.length ?? 0) / 4, 0),
   }));
 }
 

@@ -53,7 +53,6 @@ export function pageContentWorks(doc: PdfKitDocument): boolean {
 export class PageContent {
   private readonly ops: string[] = [];
   private fill = '';
-  private stroke = '';
   private lineWidth = NaN;
 
   constructor(private readonly doc: PdfKitDocument) {}
@@ -84,9 +83,8 @@ export class PageContent {
   rule(x1: number, y1: number, x2: number, y2: number, width: number, ink: readonly number[] | undefined): void {
     if (width !== this.lineWidth) this.ops.push(`${number((this.lineWidth = width))} w`);
     const { space, value } = colour(ink);
-    const stroke = `${space} CS\n${value} SCN`;
-    if (stroke !== this.stroke) this.ops.push((this.stroke = stroke));
-    this.ops.push(`${number(x1)} ${number(y1)} m\n${number(x2)} ${number(y2)} l\nS`);
+    // The colour after the path, as pdfkit's stroke(colour) writes it.
+    this.ops.push(`${number(x1)} ${number(y1)} m\n${number(x2)} ${number(y2)} l\n${space} CS\n${value} SCN\nS`);
   }
 
   /** Writes what was collected (before anything is drawn through the API on this page). */
@@ -95,7 +93,7 @@ export class PageContent {
     (this.doc as unknown as Required<Pick<Internals, 'addContent'>>).addContent(this.ops.join('\n'));
     this.ops.length = 0;
     // The API may change the graphics state after this: state it again next time.
-    this.fill = this.stroke = '';
+    this.fill = '';
     this.lineWidth = NaN;
   }
 }

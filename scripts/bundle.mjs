@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { knownTries, writeKnownTries } from './known-tries.mjs';
+import { knownWords } from './known-words.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(root, 'package.json'));
@@ -48,6 +49,8 @@ const oneCopyAndDeferred = {
   setup(build) {
     // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.cjs.
     knownTries(build);
+    // The segmenter's answer for the tables' labels (src/text/known-words.ts).
+    knownWords(build, root, bundleDir);
     // fontkit has an ESM and a CommonJS build; pdfkit requires the latter, so everything does.
     build.onResolve({ filter: /^fontkit$/ }, () => ({ path: require.resolve('fontkit') }));
     // pdfkit's zlib: deflate with a cache the watch loop turns on (src/render/deflate.ts).

@@ -47,7 +47,7 @@ const bundleDir = path.join(root, 'dist/bundle');
 const oneCopyAndDeferred = {
   name: 'nianbao',
   setup(build) {
-    // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.cjs.
+    // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.bin.
     knownTries(build);
     // The segmenter's answer for the tables' labels (src/text/known-words.ts).
     knownWords(build, root, bundleDir);

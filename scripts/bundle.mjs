@@ -51,8 +51,9 @@ const oneCopyAndDeferred = {
     knownTries(build);
     // The segmenter's answer for the tables' labels (src/text/known-words.ts).
     knownWords(build, root, bundleDir);
-    // fontkit has an ESM and a CommonJS build; pdfkit requires the latter, so everything does.
-    build.onResolve({ filter: /^fontkit$/ }, () => ({ path: require.resolve('fontkit') }));
+    // fontkit and linebreak have an ESM and a CommonJS build; pdfkit requires the latter, so
+    // everything does: one copy of each, loaded once (linebreak's decodes its Unicode trie).
+    build.onResolve({ filter: /^(fontkit|linebreak)$/ }, (args) => ({ path: require.resolve(args.path) }));
     // pdfkit's zlib: deflate with a cache the watch loop turns on (src/render/deflate.ts).
     build.onResolve({ filter: /^zlib$/ }, (args) =>
       /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: path.join(root, 'src/render/deflate.ts') } : undefined,

@@ -6,6 +6,7 @@ import { sourcesOrFail } from '../files/inputs.js';
 import { readPreviousReport, readSource } from '../files/read.js';
 import type { SummaryEntry } from '../summary/page.js';
 import { checkInput } from './published.js';
+import { tierForOneRun } from '../bundle/tiering.js';
 
 export interface CheckOptions {
   format?: string;
@@ -14,6 +15,7 @@ export interface CheckOptions {
 }
 
 export async function runCheck(inputs: string[], options: CheckOptions): Promise<number> {
+  tierForOneRun();
   if (options.format && !['text', 'json'].includes(options.format)) {
     throw new UsageError(
       `--format 只能是 text 或 json，这里是“${options.format}”`,

@@ -8,6 +8,7 @@ import fontkit from './fontkit.cjs';
 import { FONT_ROLES } from '../model/fields.js';
 import { errnoReason, UnreadableFile } from '../files/regular.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
+import { memoizeCmapLookups } from './cmap-memo.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
 
 export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -210,6 +211,7 @@ export function loadFont(file: string): LoadedFont {
     throw new FontError(`字体文件“${file}”不完整或已损坏（缺少必需的表，或表超出文件末尾；也可能正在写入）`, '换一个完好的字体文件；如果刚复制过来，等复制完成后再生成');
   }
   shareWithPdfkit(font);
+  memoizeCmapLookups(font);
   parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,
   // so it goes in for every font (it reads nothing for a file read whole).

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { knownTries, writeKnownTries } from './known-tries.mjs';
+import { knownWords } from './known-words.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(path.join(root, 'package.json'));
@@ -46,10 +47,13 @@ const bundleDir = path.join(root, 'dist/bundle');
 const oneCopyAndDeferred = {
   name: 'nianbao',
   setup(build) {
-    // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.cjs.
+    // unicode-trie takes the tries it would inflate at start-up from dist/bundle/tries.bin.
     knownTries(build);
-    // fontkit has an ESM and a CommonJS build; pdfkit requires the latter, so everything does.
-    build.onResolve({ filter: /^fontkit$/ }, () => ({ path: require.resolve('fontkit') }));
+    // The segmenter's answer for the tables' labels (src/text/known-words.ts).
+    knownWords(build, root, bundleDir);
+    // fontkit and linebreak have an ESM and a CommonJS build; pdfkit requires the latter, so
+    // everything does: one copy of each, loaded once (linebreak's decodes its Unicode trie).
+    build.onResolve({ filter: /^(fontkit|linebreak)$/ }, (args) => ({ path: require.resolve(args.path) }));
     // pdfkit's zlib: deflate with a cache the watch loop turns on (src/render/deflate.ts).
     build.onResolve({ filter: /^zlib$/ }, (args) =>
       /[\\/]node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: path.join(root, 'src/render/deflate.ts') } : undefined,

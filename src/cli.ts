@@ -1,62 +1,13 @@
 /** The command line: parses arguments and calls the stages. Nothing else lives here. */
 import { type Command, cac } from 'cac';
-import { diagnosticsToJson, formatDiagnostics, visible } from './diagnostics/format.js';
-import type { Diagnostic } from './diagnostics/types.js';
-import { sourcesOrFail } from './files/inputs.js';
+import { visible } from './diagnostics/format.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { UsageError } from './diagnostics/usage-error.js';
 import { unexpectedError } from './diagnostics/internal.js';
 import { packageVersion } from './commands/version.js';
-import { readPreviousReport, readSource } from './files/read.js';
 import type { InitCommandOptions } from './commands/init.js';
-import type { SummaryEntry } from './summary/page.js';
-import { checkInput } from './commands/published.js';
 
-const EXIT = { ok: 0, input: 1, usage: 2 } as const;
-
-interface CheckOptions {
-  format?: string;
-  previous?: string;
-  summary?: string;
-}
-
-async function runCheck(inputs: string[], options: CheckOptions): Promise<number> {
-  if (options.format && !['text', 'json'].includes(options.format)) {
-    throw new UsageError(
-      `--format 只能是 text 或 json，这里是“${options.format}”`,
-      '例如 nianbao check report.md --format json',
-    );
-  }
-  const files = await sourcesOrFail(inputs);
-  const summaryPage = options.summary ? await import('./commands/summary.js') : undefined;
-  if (summaryPage && options.summary) await summaryPage.guardSummary(options.summary, files, options.previous);
-  const previous = options.previous ? await readPreviousReport(options.previous) : undefined;
-  const all: Diagnostic[] = [];
-  const checkedFiles: SummaryEntry[] = [];
-  let failed = 0;
-  // Read every file at once (I/O overlaps), then check them in order.
-  const texts = await Promise.all(files.map(readSource));
-  for (const [index, file] of files.entries()) {
-    const checked = await checkInput(file, texts[index] as Buffer, previous);
-    all.push(...checked.diagnostics);
-    checkedFiles.push({ file, report: checked.report, diagnostics: checked.diagnostics });
-    if (!checked.ok) failed++;
-  }
-  if (options.format === 'json') {
-    process.stdout.write(`${diagnosticsToJson(all)}\n`);
-  } else {
-    if (all.length > 0) process.stdout.write(`${formatDiagnostics(all)}\n`);
-    const errors = all.filter((d) => d.severity === 'error').length;
-    const warnings = all.length - errors;
-    const summary = `检查了 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告`;
-    process.stderr.write(`${summary}\n`);
-  }
-  if (summaryPage && options.summary) {
-    await summaryPage.writeSummary(options.summary, checkedFiles);
-    if (options.format !== 'json') process.stderr.write(`已写出汇总页 ${options.summary}（${files.length} 份报告）\n`);
-  }
-  return failed > 0 ? EXIT.input : EXIT.ok;
-}
+const EXIT = { ok: 0, usage: 2 } as const;
 
 /** The output options build and watch share. */
 function outputOptions(command: Command): Command {
@@ -160,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
       const format = textOption(argv, options.format, ['--format']);
       const previous = textOption(argv, options.previous, ['--previous']);
       const summary = textOption(argv, options.summary, ['--summary']);
-      pending = runCheck(names(files), { ...(format ? { format } : {}), ...(previous ? { previous } : {}), ...(summary ? { summary } : {}) });
+      const chosen = { ...(format ? { format } : {}), ...(previous ? { previous } : {}), ...(summary ? { summary } : {}) };
+      pending = import('./commands/check.js').then((m) => m.runCheck(names(files), chosen));
     });
   outputOptions(cli.command('build <...源文件>', '生成 PDF：检查通过后按模板排版为 GB/T 9704 公文'))
     .option('--previous <文件>', '上一年的报告：核对上年结转，比较文字重复率和数字的骤增骤减')

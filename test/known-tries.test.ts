@@ -1,26 +1,27 @@
 /**
  * The known-tries trick of the bundle (scripts/known-tries.mjs): the Unicode tries fontkit,
- * unicode-properties and linebreak build at load are taken from dist/bundle/tries.cjs instead of
+ * unicode-properties and linebreak build at load are taken from dist/bundle/tries.bin instead of
  * being inflated. Every one of them must be there and hold what inflating gives, and a build must
  * write the same bytes with the trick off (NIANBAO_NO_KNOWN_TRIES=1). Needs `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { knownTrieLookup } from '../scripts/known-tries.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(path.join(ROOT, 'package.json'));
 
 interface Parsed {
   data: Uint32Array;
   highStart: number;
   errorValue: number;
 }
-const known = require(path.join(ROOT, 'dist/bundle/tries.cjs')) as { lookup: (bytes: Uint8Array) => Parsed | undefined; count: number };
+// The very lookup the bundle holds (its source is inlined there), on the file the build wrote.
+const lookup = knownTrieLookup(readFileSync(path.join(ROOT, 'dist/bundle/tries.bin')));
+const known = { lookup: (bytes: Uint8Array) => lookup?.(bytes) };
 
 /** Every trie the packages build when they load: its deflated input and what unicode-trie made of it. */
 function triesBuiltAtLoad(): { input: Uint8Array; parsed: Parsed }[] {
@@ -55,8 +56,17 @@ describe('known Unicode tries', () => {
       expect(found).toBeDefined();
       expect(found?.highStart).toBe(parsed.highStart);
       expect(found?.errorValue).toBe(parsed.errorValue);
-      expect(Buffer.from(found?.data.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(parsed.data.buffer))).toBe(true);
+      const data = found?.data ?? new Uint32Array(0);
+      expect(Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(Buffer.from(parsed.data.buffer))).toBe(true);
     }
+  });
+
+  it('a file cut short or not one is not read', () => {
+    const bin = readFileSync(path.join(ROOT, 'dist/bundle/tries.bin'));
+    expect(lookup).toBeDefined();
+    expect(knownTrieLookup(bin.subarray(0, bin.length - 1))).toBeUndefined();
+    expect(knownTrieLookup(bin.subarray(0, 30))).toBeUndefined();
+    expect(knownTrieLookup(Buffer.from('not a tries file'))).toBeUndefined();
   });
 
   it('an input it does not know, even one byte off, is not taken for a known one', () => {

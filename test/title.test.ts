@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceTitle, breakOpportunities, emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../src/text/title.js';
+import { balanceTitle, breakOpportunities, emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleFitsLines, titleLines } from '../src/text/title.js';
 
 describe('title lines (梯形/菱形, never inside a word or a year)', () => {
   const cases: [string, string[]][] = [
@@ -116,5 +116,40 @@ describe('a run in the 标题 wider than a line is broken, never overprinted (is
       expect(emWidth(line)).toBeLessThanOrEqual(TITLE_LINE_EM);
       expect(line.startsWith('）')).toBe(false);
     }
+  });
+});
+
+describe('whether a 标题 fits TITLE_MAX_LINES lines, known without its words up to two lines wide', () => {
+  it('says what titleLines does, for titles of every width from one line to five', () => {
+    const pieces = ['中卫市', '沙坡头区', '人民政府', '办公室', '2022年', '政府信息公开', '工作', '年度报告', '（某某区）', '《条例》', '的', 'https://www.example.gov.cn/zwgk', '1234567890', '，', '某'.repeat(17), '（某某某某某某某某某某某某某某某某某某某某某）', '（某某某某某某某某）'];
+    let seed = 11;
+    const pick = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let short = 0;
+    let fitting = 0;
+    for (let t = 0; t < 1200; t++) {
+      let title = '';
+      const width = 10 + pick(90);
+      while (emWidth(title) < width) title += pieces[pick(pieces.length)];
+      const fits = emWidth(title) <= TITLE_MAX_LINES * TITLE_LINE_EM && titleLines(title).length <= TITLE_MAX_LINES;
+      expect(titleFitsLines(title), title).toBe(fits);
+      if (emWidth(title) <= 2 * TITLE_LINE_EM) short++;
+      if (fits) fitting++;
+    }
+    // Both sides of each threshold are tried.
+    expect(short).toBeGreaterThan(100);
+    expect(fitting).toBeGreaterThan(short + 100);
+    expect(fitting).toBeLessThan(1100);
+  });
+
+  it('five stretches just over half a line each take five lines, at little more than two lines wide', () => {
+    // Nothing breaks inside brackets: each is 10 em, and no two share a 19-em line.
+    const title = '（某某某某某某某某）'.repeat(5);
+    expect(emWidth(title)).toBeLessThan(3 * TITLE_LINE_EM);
+    expect(titleLines(title).length).toBe(5);
+    expect(titleFitsLines(title)).toBe(false);
+    expect(titleFitsLines('（某某某某某某某某）'.repeat(4))).toBe(true);
   });
 });

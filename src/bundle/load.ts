@@ -26,6 +26,8 @@ export function runBundle(name: 'cli' | 'worker'): void {
     filename,
     ...(cachedData ? { cachedData } : {}),
   });
+  if (process.env.NIANBAO_TRACE_CODE_CACHE === '1')
+    process.stderr.write(`nianbao: code cache ${name} ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'missing'}\n`);
   const require = createRequire(filename);
   // The build's training run asks for the cache of what it ran: the command line's when it
   // exits, a worker's with each report it sends back (the pool ends workers by terminating).

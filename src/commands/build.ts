@@ -14,6 +14,7 @@ import { readPreviousReport } from '../files/read.js';
 import { resolveFonts } from '../fonts/resolve.js';
 import { checkSource } from '../pipeline.js';
 import { templateFile } from '../template/load.js';
+import { tierForOneRun } from '../bundle/tiering.js';
 
 export interface BuildCommandOptions {
   out?: string;
@@ -103,6 +104,7 @@ export async function buildTargets(inputs: string[], options: BuildCommandOption
 
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
+  tierForOneRun();
   const previous: Report | undefined = options.previous ? await readPreviousReport(options.previous) : undefined;
   const files = await buildTargets(inputs, options);
   const jobs: BuildJob[] = planOutputs(files, options).map(({ source: file, pdf }) => ({

@@ -1,5 +1,5 @@
 /** The edge where font roles become font files and buffers (file system access lives here). */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { installSubset } from './subset.js';
 import { FONT_ROLES } from '../model/fields.js';
 import { errnoReason, UnreadableFile } from '../files/regular.js';
 import { type FontFile, hookOutlineReads, openFontFile } from './file.js';
+import { memoizeCmapLookups } from './cmap-memo.js';
 import { type FontRole, SHIPPED_FONT_FILES, SYSTEM_FONT_FILES, systemFontDirectories } from './roles.js';
 
 export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -49,23 +50,30 @@ let systemIndex: Map<string, string> | undefined;
 function systemFonts(): Map<string, string> {
   if (systemIndex) return systemIndex;
   systemIndex = new Map();
-  const visit = (dir: string, depth: number) => {
-    let entries: string[];
+  // The entries' types come with the listing: only a symbolic link costs a stat (a font folder
+  // holds hundreds of entries, and a stat of each was ~5 ms of every build).
+  const isDirectory = (full: string, entry: Dirent) => {
+    if (!entry.isSymbolicLink()) return entry.isDirectory();
     try {
-      entries = readdirSync(dir);
+      return statSync(full).isDirectory();
+    } catch {
+      return false; // a broken link: skip
+    }
+  };
+  const visit = (dir: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
-      const full = path.join(dir, entry);
-      if (/\.(ttf|otf)$/i.test(entry)) {
-        if (!systemIndex?.has(entry.toLowerCase())) systemIndex?.set(entry.toLowerCase(), full);
-      } else if (depth < 4 && !entry.includes('.')) {
-        try {
-          if (statSync(full).isDirectory()) visit(full, depth + 1);
-        } catch {
-          // unreadable entry: skip
-        }
+      const { name } = entry;
+      const full = path.join(dir, name);
+      if (/\.(ttf|otf)$/i.test(name)) {
+        if (!systemIndex?.has(name.toLowerCase())) systemIndex?.set(name.toLowerCase(), full);
+      } else if (depth < 4 && !name.includes('.') && isDirectory(full, entry)) {
+        visit(full, depth + 1);
       }
     }
   };
@@ -207,8 +215,12 @@ export function loadFont(file: string): LoadedFont {
     throw new FontError(`字体文件“${file}”不完整或已损坏（缺少必需的表，或表超出文件末尾；也可能正在写入）`, '换一个完好的字体文件；如果刚复制过来，等复制完成后再生成');
   }
   shareWithPdfkit(font);
+<<<<<<< HEAD
   installPlainLayout(font);
   installSubset(font);
+=======
+  memoizeCmapLookups(font);
+>>>>>>> h/start
   parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,
   // so it goes in for every font (it reads nothing for a file read whole).

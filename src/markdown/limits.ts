@@ -10,7 +10,7 @@
  */
 import { sectionTokens } from '../source/markdown.js';
 import type { Diagnostic, Position } from '../diagnostics/types.js';
-import { emWidth, TITLE_LINE_EM, TITLE_MAX_LINES, titleLines } from '../text/title.js';
+import { TITLE_LINE_EM, TITLE_MAX_LINES, titleFitsLines } from '../text/title.js';
 import type { Report } from '../model/types.js';
 
 export const NESTING_MAX = 6;
@@ -25,9 +25,7 @@ export function checkLimits(report: Report): Diagnostic[] {
 function checkTitle(report: Report): Diagnostic[] {
   // The title is the 标题 if given, else made from the 机关.
   const position = report.keyPositions.get('标题') ?? report.keyPositions.get('机关') ?? { line: 1, column: 1 };
-  // Past four full lines no balancing is needed to know (and none is done for a long title).
-  const lines = emWidth(report.title) > TITLE_MAX_LINES * TITLE_LINE_EM ? undefined : titleLines(report.title).length;
-  if (lines !== undefined && lines <= TITLE_MAX_LINES) return [];
+  if (titleFitsLines(report.title)) return [];
   const count = [...report.title].length;
   return [
     {

@@ -77,6 +77,9 @@ export function preflightGlyphs(input: PreflightInput): Diagnostic[] {
   const fallback: Located = { file: report.file, position: report.keyPositions.get('字体') ?? { line: 1, column: 1 } };
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  // Role and character found in the font: a report repeats its thousand characters ten times
+  // over, and a font's lookup decodes its cmap anew each time.
+  const present = new Set<string>();
   for (const run of drawnRuns(input.doc)) {
     const font = fonts[run.role];
     // Found once per run that has a missing character: most runs have none.
@@ -85,7 +88,11 @@ export function preflightGlyphs(input: PreflightInput): Diagnostic[] {
     for (const ch of run.text) {
       const k = index++;
       const key = `${run.role}${ch}`;
-      if (seen.has(key) || ignorable(ch) || (font.hasGlyph ? font.hasGlyph(ch.codePointAt(0) ?? 0) : font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0))) continue;
+      if (present.has(key) || seen.has(key) || ignorable(ch)) continue;
+      if (font.hasGlyph ? font.hasGlyph(ch.codePointAt(0) ?? 0) : font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) {
+        present.add(key);
+        continue;
+      }
       seen.add(key);
       let at: Located = fallback;
       const origin = run.origin;

@@ -4,6 +4,7 @@
  */
 
 import { overlongBreaks } from './lines.js';
+import { wordStarts } from './words.js';
 import { pageGeometry } from '../page/geometry.js';
 
 /** Characters (em) on one title line: 2号 in the 版心, with a character to spare. */
@@ -21,6 +22,21 @@ export function titleLines(title: string): string[] {
   return balanceTitle(title, TITLE_LINE_EM);
 }
 
+/**
+ * Whether the title takes at most TITLE_MAX_LINES lines as titleLines sets it. A title up to two
+ * lines wide always does, whatever its words, so it needs no word segmenter: titleLines fills its
+ * lines greedily before balancing them, so two neighbouring lines together are wider than one
+ * (the first would otherwise have taken the next one's first piece), and five lines are wider
+ * than two.
+ */
+export function titleFitsLines(title: string): boolean {
+  const total = emWidth(title);
+  if (total <= Math.floor((TITLE_MAX_LINES + 1) / 2) * TITLE_LINE_EM) return true;
+  // Past four full lines no balancing is needed to know (and none is done for a long title).
+  if (total > TITLE_MAX_LINES * TITLE_LINE_EM) return false;
+  return titleLines(title).length <= TITLE_MAX_LINES;
+}
+
 /** Width in em: ideographs and full-width marks 1, ASCII 0.5. */
 export function emWidth(text: string): number {
   let width = 0;
@@ -28,9 +44,6 @@ export function emWidth(text: string): number {
   return width;
 }
 
-// Made on first use: loading ICU's Chinese word data takes 20–60 ms, which `check` never needs.
-let segmenter: Intl.Segmenter | undefined;
-const wordSegmenter = () => (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 const OPENING = /[（(《“‘〔【]/;
 /** Terms of art a title must not split (the segmenter sees them as several words). */
 export const ATOMIC = ['政府信息公开', '政务公开', '年度报告', '工作报告'];
@@ -50,7 +63,9 @@ export function breakOpportunities(title: string, terms: readonly string[] = ATO
   }
   const points: number[] = [];
   let depth = 0;
-  for (const { segment, index } of wordSegmenter().segment(title)) {
+  const starts = wordStarts(title);
+  for (const [i, index] of starts.entries()) {
+    const segment = title.slice(index, starts[i + 1] ?? title.length);
     if (index > 0) {
       const before = title.charAt(index - 1);
       const after = title.charAt(index);

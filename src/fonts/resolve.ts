@@ -215,12 +215,9 @@ export function loadFont(file: string): LoadedFont {
     throw new FontError(`字体文件“${file}”不完整或已损坏（缺少必需的表，或表超出文件末尾；也可能正在写入）`, '换一个完好的字体文件；如果刚复制过来，等复制完成后再生成');
   }
   shareWithPdfkit(font);
-<<<<<<< HEAD
   installPlainLayout(font);
   installSubset(font);
-=======
   memoizeCmapLookups(font);
->>>>>>> h/start
   parsed.set(buffer, font);
   // fontkit's typings omit getGlyph (a glyph by id). The hook also decodes each outline once,
   // so it goes in for every font (it reads nothing for a file read whole).
